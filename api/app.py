@@ -1,0 +1,59 @@
+"""The FastAPI application: `create_app()` builds it from settings; nothing at import time."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
+
+from api.docs import install_docs
+from api.errors import install_error_handlers
+from api.request_context import RequestContextMiddleware
+from api.routes import accounts, auth, health, units
+from api.temporal_holder import TemporalHolder
+from infra.database import build_engine, build_session_factory
+from infra.settings import Settings, get_settings
+
+STATIC = Path(__file__).resolve().parent / "static"
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        engine = build_engine(settings.require_database_url())
+        app.state.settings = settings
+        app.state.engine = engine
+        app.state.session_factory = build_session_factory(engine)
+        app.state.temporal = TemporalHolder(
+            settings.require_temporal_address(), settings.temporal_namespace
+        )
+        try:
+            yield
+        finally:
+            await engine.dispose()
+
+    app = FastAPI(
+        title="清零 · 根治欠薪专项行动协同系统",
+        version="0.1.0",
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.add_middleware(RequestContextMiddleware)
+    install_error_handlers(app)
+    install_docs(app)
+    app.mount("/static/app", StaticFiles(directory=str(STATIC)), name="app-static")
+    for module in (health, auth, units, accounts):
+        app.include_router(module.router)
+
+    @app.get("/", include_in_schema=False)
+    async def index() -> FileResponse:
+        return FileResponse(STATIC / "index.html")
+
+    return app

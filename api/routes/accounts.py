@@ -1,0 +1,44 @@
+"""Accounts, managed by the leading-group office."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from fastapi import APIRouter
+from pydantic import BaseModel, ConfigDict
+
+from api.deps import OfficeActor, SessionDep
+from api.errors import ApiError
+from domain.accounts import AccountCreate, AccountRefused
+from ledger import accounts
+
+router = APIRouter(prefix="/api/v1/accounts", tags=["账号"])
+
+
+class AccountRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    username: str
+    display_name: str | None
+    role: str
+    unit_code: str | None
+    active: bool
+    created_at: datetime
+
+
+@router.get("", response_model=list[AccountRead], summary="账号列表（领导小组办公室）")
+async def list_accounts(actor: OfficeActor, session: SessionDep) -> list[AccountRead]:
+    return [AccountRead.model_validate(a) for a in await accounts.list_all(session=session)]
+
+
+@router.post("", response_model=AccountRead, status_code=201, summary="新建账号（领导小组办公室）")
+async def create_account(
+    body: AccountCreate, actor: OfficeActor, session: SessionDep
+) -> AccountRead:
+    try:
+        account = await accounts.create(session=session, spec=body)
+    except AccountRefused as refusal:
+        status = 409 if refusal.code == "username_taken" else 422
+        raise ApiError(status, refusal.code, refusal.message, [{"field": refusal.field}]) from None
+    await session.commit()
+    return AccountRead.model_validate(account)

@@ -1,0 +1,57 @@
+"""组织机构: read by everyone signed in, loaded by the office."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from pydantic import BaseModel, ConfigDict
+
+from api.deps import CurrentActor, OfficeActor, SessionDep
+from api.errors import ApiError
+from domain.units import UnitsFile
+from ledger import units
+
+router = APIRouter(prefix="/api/v1/units", tags=["组织机构"])
+
+
+class UnitRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    code: str
+    name: str
+    short_name: str | None
+    level: str
+    kind: str
+    parent_code: str | None
+    deputy_leader: bool
+    head: str | None
+
+
+class UnitsLoaded(BaseModel):
+    loaded: int
+
+
+@router.get("", response_model=list[UnitRead], summary="单位列表")
+async def list_units(
+    actor: CurrentActor, session: SessionDep, parent: str | None = None
+) -> list[UnitRead]:
+    return [
+        UnitRead.model_validate(u) for u in await units.list_all(session=session, parent=parent)
+    ]
+
+
+@router.get("/{code}", response_model=UnitRead, summary="单位详情")
+async def get_unit(code: str, actor: CurrentActor, session: SessionDep) -> UnitRead:
+    unit = await units.get(session=session, code=code)
+    if unit is None:
+        raise ApiError(404, "unit_not_found", f"单位编码 {code} 不存在")
+    return UnitRead.model_validate(unit)
+
+
+@router.put("", response_model=UnitsLoaded, summary="导入或更新单位（领导小组办公室）")
+async def load_units(body: UnitsFile, actor: OfficeActor, session: SessionDep) -> UnitsLoaded:
+    problems = await units.missing_parents(session=session, units=body.units)
+    if problems:
+        raise ApiError(422, "unknown_parent", problems[0], problems)
+    loaded = await units.upsert_many(session=session, units=body.units)
+    await session.commit()
+    return UnitsLoaded(loaded=loaded)

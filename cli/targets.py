@@ -1,0 +1,23 @@
+"""Which database the admin commands talk to: DATABASE_URL, else the running `qingling up`."""
+
+from __future__ import annotations
+
+import typer
+
+from infra.settings import Settings
+from launcher.runtime_file import read_runtime
+
+
+def database_url(settings: Settings) -> str:
+    if settings.database_url:
+        return settings.database_url
+    runtime = read_runtime(settings.data_dir.resolve())
+    if runtime is None:
+        typer.echo(
+            f"错误：未设置 DATABASE_URL，"
+            f"且数据目录 {settings.data_dir} 中没有正在运行的 qingling up。"
+            "请先运行 qingling up，或设置 DATABASE_URL。",
+            err=True,
+        )
+        raise typer.Exit(2)
+    return runtime.database_url

@@ -1,0 +1,81 @@
+"""Reads and writes of the unit tree."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from domain.units import UnitSpec
+from ledger.units_table import Unit
+
+
+async def upsert_many(*, session: AsyncSession, units: Sequence[UnitSpec]) -> int:
+    """Insert or update units in file order (parents first); returns how many were written."""
+    for spec in units:
+        values = {
+            "code": spec.code,
+            "name": spec.name,
+            "short_name": spec.short_name,
+            "level": spec.level.value,
+            "kind": spec.kind.value,
+            "parent_code": spec.parent,
+            "deputy_leader": spec.deputy_leader,
+            "head": spec.head,
+        }
+        statement = insert(Unit).values(**values)
+        statement = statement.on_conflict_do_update(
+            index_elements=[Unit.code],
+            set_={k: statement.excluded[k] for k in values if k != "code"},
+        )
+        await session.execute(statement)
+    await session.flush()
+    return len(units)
+
+
+async def missing_parents(*, session: AsyncSession, units: Sequence[UnitSpec]) -> list[str]:
+    """One Chinese line per unit whose parent is neither in `units` nor in the ledger."""
+    given = {u.code for u in units}
+    wanted = {u.parent for u in units if u.parent and u.parent not in given}
+    known = (
+        set((await session.scalars(select(Unit.code).where(Unit.code.in_(wanted)))).all())
+        if wanted
+        else set()
+    )
+    return [
+        f"units[{i}].parent: 上级单位 {u.parent} 不存在"
+        for i, u in enumerate(units)
+        if u.parent and u.parent not in given and u.parent not in known
+    ]
+
+
+async def get(*, session: AsyncSession, code: str) -> Unit | None:
+    """One unit by code."""
+    return await session.get(Unit, code)
+
+
+async def list_all(*, session: AsyncSession, parent: str | None = None) -> Sequence[Unit]:
+    """All units, or the direct children of `parent`, ordered by code."""
+    query = select(Unit).order_by(Unit.code)
+    if parent is not None:
+        query = query.where(Unit.parent_code == parent)
+    return (await session.scalars(query)).all()
+
+
+async def ancestors(*, session: AsyncSession, code: str) -> list[str]:
+    """Codes above `code`, nearest first."""
+    tree = select(Unit.code, Unit.parent_code).where(Unit.code == code).cte(recursive=True)
+    parent = select(Unit.code, Unit.parent_code).join(tree, Unit.code == tree.c.parent_code)
+    tree = tree.union_all(parent)
+    rows = (await session.execute(select(tree.c.code))).scalars().all()
+    return [c for c in rows if c != code]
+
+
+async def descendants(*, session: AsyncSession, code: str) -> set[str]:
+    """Codes of `code` and every unit below it."""
+    tree = select(Unit.code).where(Unit.code == code).cte(recursive=True)
+    child = select(Unit.code).join(tree, Unit.parent_code == tree.c.code)
+    tree = tree.union_all(child)
+    return set((await session.execute(select(tree.c.code))).scalars().all())

@@ -1,0 +1,82 @@
+"""The API in-process over ASGI, with its real lifespan, database and dev-server Temporal."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+
+import httpx
+import pytest
+from fastapi import FastAPI
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from api.app import create_app
+from domain.accounts import AccountCreate
+from domain.roles import Role
+from domain.units_file import read_units_file
+from infra.settings import Settings
+from launcher.temporal_dev import TemporalDevServer
+from ledger import accounts, units
+
+UNITS_FILE = Path(__file__).resolve().parents[2] / "plans" / "data" / "units-tianjin.yaml"
+SECRET = "test-secret-key-that-is-long-enough-0123456789"
+PASSWORD = "correct horse battery"
+
+Login = Callable[..., Awaitable[dict[str, str]]]
+
+
+@pytest.fixture(scope="session")
+def settings(
+    database_url: str, dev_server: TemporalDevServer, tmp_path_factory: pytest.TempPathFactory
+) -> Settings:
+    return Settings(
+        database_url=database_url,
+        temporal_address=dev_server.address,
+        secret_key=SECRET,
+        data_dir=tmp_path_factory.mktemp("data"),
+        env="test",
+    )
+
+
+@pytest.fixture(scope="session")
+async def app(settings: Settings) -> AsyncIterator[FastAPI]:
+    application = create_app(settings)
+    async with application.router.lifespan_context(application):
+        yield application
+
+
+@pytest.fixture
+async def client(app: FastAPI, clean_db: None) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+        yield http
+
+
+@pytest.fixture
+async def seeded(
+    client: httpx.AsyncClient, session_factory: async_sessionmaker[AsyncSession]
+) -> None:
+    """The Tianjin unit tree (plan 篇一) in the ledger."""
+    async with session_factory() as session, session.begin():
+        await units.upsert_many(session=session, units=read_units_file(UNITS_FILE).units)
+
+
+@pytest.fixture
+def login(
+    client: httpx.AsyncClient, session_factory: async_sessionmaker[AsyncSession], seeded: None
+) -> Login:
+    """Create an account with the given role and unit, sign in, return auth headers."""
+
+    async def _login(username: str, role: Role, unit: str | None = None) -> dict[str, str]:
+        async with session_factory() as session, session.begin():
+            await accounts.create(
+                session=session,
+                spec=AccountCreate(username=username, password=PASSWORD, role=role, unit=unit),
+            )
+        answer = await client.post(
+            "/api/v1/auth/token", data={"username": username, "password": PASSWORD}
+        )
+        assert answer.status_code == 200, answer.text
+        return {"Authorization": f"Bearer {answer.json()['access_token']}"}
+
+    return _login

@@ -1,0 +1,115 @@
+"""Real servers for the tests, started once per session on free ports in temporary folders.
+
+PostgreSQL: the embedded server of `qingling up` (or TEST_DATABASE_URL when set).
+Temporal: the time-skipping test server for workflow logic with long deadlines, and the
+dev server (the same launcher code `qingling up` uses) for end-to-end tests.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from temporalio.client import Client
+from temporalio.contrib.pydantic import pydantic_data_converter
+from temporalio.testing import WorkflowEnvironment
+
+from infra.database import build_engine, build_session_factory
+from infra.temporal_client import connect_temporal
+from infra.temporal_context import ContextInterceptor
+from launcher.embedded_postgres import EmbeddedPostgres
+from launcher.ports import free_port
+from launcher.temporal_dev import TemporalDevServer
+from ledger.base import Base
+from migrations.runner import upgrade
+
+BIN = Path(sys.executable).parent
+
+
+@pytest.fixture(scope="session")
+def postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedPostgres | None]:
+    if os.environ.get("TEST_DATABASE_URL"):
+        yield None
+        return
+    root = tmp_path_factory.mktemp("postgres")
+    server = EmbeddedPostgres(root / "cluster", port=free_port(), log_path=root / "postgres.log")
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def database_url(postgres: EmbeddedPostgres | None) -> str:
+    """A fresh database with every migration applied."""
+    url = os.environ.get("TEST_DATABASE_URL") or ""
+    if postgres is not None:
+        url = postgres.create_database(f"qingling_test_{uuid.uuid4().hex[:8]}")
+    upgrade(url)
+    return url
+
+
+@pytest.fixture(scope="session")
+async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
+    engine = build_engine(database_url, pool_size=5)
+    yield engine
+    await engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    return build_session_factory(engine)
+
+
+@pytest.fixture
+async def clean_db(engine: AsyncEngine) -> AsyncIterator[None]:
+    """Empty every ledger table before the test (tests that commit, e.g. through the API)."""
+    tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+    async with engine.begin() as conn:
+        await conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    yield
+
+
+@pytest.fixture
+async def db_session(engine: AsyncEngine) -> AsyncIterator[AsyncSession]:
+    """A session whose work is rolled back after the test (ledger service tests)."""
+    async with engine.connect() as conn:
+        transaction = await conn.begin()
+        session = AsyncSession(
+            bind=conn, join_transaction_mode="create_savepoint", expire_on_commit=False
+        )
+        try:
+            yield session
+        finally:
+            await session.close()
+            await transaction.rollback()
+
+
+@pytest.fixture(scope="session")
+async def time_skipping_env() -> AsyncIterator[WorkflowEnvironment]:
+    env = await WorkflowEnvironment.start_time_skipping(
+        data_converter=pydantic_data_converter,
+        interceptors=[ContextInterceptor()],
+        test_server_existing_path=str(BIN / "temporal-test-server"),
+    )
+    yield env
+    await env.shutdown()
+
+
+@pytest.fixture(scope="session")
+def dev_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TemporalDevServer]:
+    root = tmp_path_factory.mktemp("temporal")
+    server = TemporalDevServer(root, port=free_port(), ui_port=None, log_path=root / "temporal.log")
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+async def dev_client(dev_server: TemporalDevServer) -> Client:
+    return await connect_temporal(dev_server.address)

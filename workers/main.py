@@ -1,0 +1,61 @@
+"""The worker's composition root: settings, logging, client, activities, Worker."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+
+import structlog
+from temporalio.worker import Worker
+from temporalio.worker.workflow_sandbox import SandboxedWorkflowRunner, SandboxRestrictions
+
+from infra.database import build_engine, build_session_factory
+from infra.logging import configure_logging
+from infra.settings import Settings
+from infra.temporal_client import connect_temporal
+from workers.registry import WORKFLOWS, build_activities
+from workflows.task_queues import MAIN_TASK_QUEUE
+
+log = structlog.get_logger(__name__)
+
+
+def sandbox_runner() -> SandboxedWorkflowRunner:
+    """Our pure domain modules are deterministic: pass them through instead of re-importing."""
+    return SandboxedWorkflowRunner(
+        restrictions=SandboxRestrictions.default.with_passthrough_modules(
+            "domain",
+            "pydantic",
+            "pydantic_core",
+            "annotated_types",
+            "chinese_calendar",
+            "holidays",
+            "lunardate",
+            "infra.temporal_context",
+            "structlog",
+        )
+    )
+
+
+async def run_worker(settings: Settings) -> None:
+    """Run until SIGTERM/SIGINT, then finish in-flight tasks and exit."""
+    configure_logging(settings.log_level)
+    engine = build_engine(settings.require_database_url())
+    client = await connect_temporal(
+        settings.require_temporal_address(), settings.temporal_namespace
+    )
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+    worker = Worker(
+        client,
+        task_queue=MAIN_TASK_QUEUE,
+        workflows=list(WORKFLOWS),
+        activities=build_activities(build_session_factory(engine)),
+        workflow_runner=sandbox_runner(),
+    )
+    log.info("worker_started", task_queue=MAIN_TASK_QUEUE)
+    async with worker:
+        await stop.wait()
+    log.info("worker_stopped")
+    await engine.dispose()
