@@ -9,8 +9,7 @@ ids, into structlog's contextvars while an activity runs.
 from __future__ import annotations
 
 import contextvars
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from typing import Any, Protocol
 
 import structlog
@@ -58,13 +57,9 @@ def _extract(source: _HasHeaders) -> dict[str, str]:
     return {str(k): str(v) for k, v in value.items()}
 
 
-@contextmanager
-def _carried(source: _HasHeaders) -> Iterator[None]:
-    token = _workflow_context.set(_extract(source))
-    try:
-        yield
-    finally:
-        _workflow_context.reset(token)
+def _carry(source: _HasHeaders) -> None:
+    """Each workflow run and handler is its own asyncio task with its own context copy."""
+    _workflow_context.set(_extract(source))
 
 
 class _ClientOutbound(temporalio.client.OutboundInterceptor):
@@ -129,16 +124,16 @@ class _WorkflowInbound(temporalio.worker.WorkflowInboundInterceptor):
         super().init(_WorkflowOutbound(outbound))
 
     async def execute_workflow(self, input: temporalio.worker.ExecuteWorkflowInput) -> Any:
-        with _carried(input):
-            return await super().execute_workflow(input)
+        _carry(input)
+        return await super().execute_workflow(input)
 
     async def handle_signal(self, input: temporalio.worker.HandleSignalInput) -> None:
-        with _carried(input):
-            await super().handle_signal(input)
+        _carry(input)
+        await super().handle_signal(input)
 
     async def handle_update_handler(self, input: temporalio.worker.HandleUpdateInput) -> Any:
-        with _carried(input):
-            return await super().handle_update_handler(input)
+        _carry(input)
+        return await super().handle_update_handler(input)
 
 
 class ContextInterceptor(temporalio.client.Interceptor, temporalio.worker.Interceptor):

@@ -1,6 +1,24 @@
 """Every table of the ledger (台账), imported in one place for Alembic and the services."""
 
 from ledger.accounts_table import Account
+from ledger.calendar_table import CalendarYear
+from ledger.campaigns_table import Campaign, CampaignPhase
+from ledger.files_table import Attachment
+from ledger.notifications_table import Notification, UnitWebhook, WebhookDelivery
+from ledger.tasks_table import Escalation, Task, TaskEvent
 from ledger.units_table import Unit
 
-__all__ = ["Account", "Unit"]
+__all__ = [
+    "Account",
+    "Attachment",
+    "CalendarYear",
+    "Campaign",
+    "CampaignPhase",
+    "Escalation",
+    "Notification",
+    "Task",
+    "TaskEvent",
+    "Unit",
+    "UnitWebhook",
+    "WebhookDelivery",
+]

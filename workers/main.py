@@ -5,7 +5,10 @@ from __future__ import annotations
 import asyncio
 import signal
 
+import httpx
 import structlog
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from temporalio.client import Client
 from temporalio.worker import Worker
 from temporalio.worker.workflow_sandbox import SandboxedWorkflowRunner, SandboxRestrictions
 
@@ -47,15 +50,26 @@ async def run_worker(settings: Settings) -> None:
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
-    worker = Worker(
-        client,
-        task_queue=MAIN_TASK_QUEUE,
-        workflows=list(WORKFLOWS),
-        activities=build_activities(build_session_factory(engine)),
-        workflow_runner=sandbox_runner(),
-    )
-    log.info("worker_started", task_queue=MAIN_TASK_QUEUE)
-    async with worker:
-        await stop.wait()
+    async with httpx.AsyncClient() as http:
+        worker = build_worker(client, build_session_factory(engine), http, MAIN_TASK_QUEUE)
+        log.info("worker_started", task_queue=MAIN_TASK_QUEUE)
+        async with worker:
+            await stop.wait()
     log.info("worker_stopped")
     await engine.dispose()
+
+
+def build_worker(
+    client: Client,
+    session_factory: async_sessionmaker[AsyncSession],
+    http: httpx.AsyncClient,
+    task_queue: str,
+) -> Worker:
+    """The worker with every workflow and real activity; tests build it on their own queue."""
+    return Worker(
+        client,
+        task_queue=task_queue,
+        workflows=list(WORKFLOWS),
+        activities=build_activities(session_factory, http),
+        workflow_runner=sandbox_runner(),
+    )

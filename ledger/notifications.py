@@ -1,0 +1,126 @@
+"""The in-app inbox: who gets told, and telling them once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+from sqlalchemy import func, select, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from domain.escalation import Recipient
+from domain.roles import Role
+from ledger.accounts_table import Account
+from ledger.notifications_table import Notification, UnitWebhook
+from ledger.units import ancestors
+from ledger.units_table import Unit
+
+
+async def unit_accounts(*, session: AsyncSession, unit_codes: Iterable[str]) -> list[str]:
+    """Active accounts that belong to the given units."""
+    codes = list(unit_codes)
+    if not codes:
+        return []
+    query = select(Account.username).where(Account.unit_code.in_(codes), Account.active)
+    return list((await session.scalars(query)).all())
+
+
+async def role_accounts(*, session: AsyncSession, role: Role) -> list[str]:
+    query = select(Account.username).where(Account.role == role.value, Account.active)
+    return list((await session.scalars(query.order_by(Account.username))).all())
+
+
+async def head_units(*, session: AsyncSession, unit: str) -> list[str]:
+    """The unit itself and the district above it: whose head a warning goes to."""
+    chain = await ancestors(session=session, code=unit)
+    if not chain:
+        return [unit]
+    kinds = dict(
+        (await session.execute(select(Unit.code, Unit.kind).where(Unit.code.in_(chain)))).tuples()
+    )
+    district = next((c for c in chain if kinds.get(c) == "district"), None)
+    return [unit, district] if district else [unit]
+
+
+async def recipients(
+    *, session: AsyncSession, wanted: Sequence[Recipient], unit: str, leader: str | None
+) -> list[str]:
+    """Usernames for a ladder step's recipients, without duplicates, in a stable order."""
+    names: list[str] = []
+    for recipient in wanted:
+        if recipient is Recipient.UNIT:
+            names += await unit_accounts(session=session, unit_codes=[unit])
+        elif recipient is Recipient.UNIT_HEAD:
+            heads = await head_units(session=session, unit=unit)
+            names += await unit_accounts(session=session, unit_codes=heads)
+        elif recipient is Recipient.OFFICE:
+            names += await role_accounts(session=session, role=Role.OFFICE)
+        elif recipient is Recipient.LEADER:
+            names += [leader] if leader else await role_accounts(session=session, role=Role.LEADER)
+    return list(dict.fromkeys(names))
+
+
+async def notify(
+    *,
+    session: AsyncSession,
+    key: str,
+    usernames: Iterable[str],
+    kind: str,
+    title: str,
+    body: str,
+    task_id: str | None,
+) -> None:
+    """One notification per account; `key` makes a retried write harmless."""
+    rows = [
+        {
+            "notification_key": f"{key}:{name}",
+            "username": name,
+            "kind": kind,
+            "title": title,
+            "body": body,
+            "task_id": task_id,
+        }
+        for name in usernames
+    ]
+    if rows:
+        await session.execute(insert(Notification).values(rows).on_conflict_do_nothing())
+
+
+async def inbox(
+    *, session: AsyncSession, username: str, unread_only: bool, limit: int, offset: int
+) -> tuple[Sequence[Notification], int]:
+    """The account's notifications, newest first, and the unread count."""
+    query = select(Notification).where(Notification.username == username)
+    if unread_only:
+        query = query.where(Notification.read_at.is_(None))
+    items = (
+        await session.scalars(query.order_by(Notification.id.desc()).limit(limit).offset(offset))
+    ).all()
+    unread = await session.scalar(
+        select(func.count()).where(
+            Notification.username == username, Notification.read_at.is_(None)
+        )
+    )
+    return items, int(unread or 0)
+
+
+async def mark_read(
+    *, session: AsyncSession, username: str, ids: Sequence[int], at: datetime
+) -> int:
+    """Mark the account's own notifications read; returns how many changed."""
+    result = await session.execute(
+        update(Notification)
+        .where(
+            Notification.username == username,
+            Notification.id.in_(ids),
+            Notification.read_at.is_(None),
+        )
+        .values(read_at=at)
+    )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+async def webhooks_for(*, session: AsyncSession, units: Iterable[str]) -> list[UnitWebhook]:
+    query = select(UnitWebhook).where(UnitWebhook.unit_code.in_(list(units)), UnitWebhook.active)
+    return list((await session.scalars(query)).all())

@@ -1,0 +1,29 @@
+"""Building blocks for department-task workflow tests."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from domain.roles import Role
+from domain.tasks import ActorRef, TaskSpec, TaskState
+
+UNIT = ActorRef(username="rsj-user", role=Role.UNIT, unit="tj.rsj")
+OTHER_UNIT = ActorRef(username="zjw-user", role=Role.UNIT, unit="tj.zjw")
+OFFICE = ActorRef(username="office-user", role=Role.OFFICE, unit="tj.office")
+
+
+def task_state(deadline: date, *, unit: str = "tj.rsj", campaign: str = "c-test", **spec: object) -> TaskState:
+    key = uuid.uuid4().hex[:8]
+    return TaskState.start(
+        TaskSpec(
+            task_id=f"task:{campaign}:{key}:{unit}",
+            campaign_id=campaign,
+            task_key=key,
+            title="广泛宣传《保障农民工工资支付条例》",
+            unit=unit,
+            unit_ancestors=("tj",),
+            deadline=deadline,
+            **spec,  # type: ignore[arg-type]
+        )
+    )

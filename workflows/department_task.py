@@ -1,0 +1,376 @@
+"""One unit's part of a measure: deadline timer, escalation ladder, and the unit's actions.
+
+The deadline is a timer the handlers can move (extension, calendar reload): the main
+loop waits for the next ladder step or for a change, whichever comes first. Every
+accepted action and every step is written to the ledger by an activity whose key is
+derived from the workflow id and a sequence number, so a retry writes nothing twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from temporalio import workflow
+from temporalio.common import RetryPolicy
+
+from domain.escalation import EscalationStep, step_due_at
+from domain.task_records import EscalationInput, TaskChange, TaskSnapshot
+from domain.task_rules import (
+    TaskRefusal,
+    check_cancel,
+    check_complete,
+    check_extension_decision,
+    check_extension_request,
+    check_progress,
+    check_reassign,
+)
+from domain.tasks import (
+    TERMINAL,
+    CalendarChanged,
+    CancelInput,
+    CompleteInput,
+    ExtensionDecisionInput,
+    ExtensionRequest,
+    ExtensionRequestInput,
+    ProgressInput,
+    ReassignInput,
+    TaskState,
+    TaskStatus,
+)
+from domain.workdays import WorkingCalendar
+from workflows.errors import refusal
+
+with workflow.unsafe.imports_passed_through():
+    from activities.tasks import TaskActivities
+    from activities.webhooks import WebhookActivities
+
+LEDGER_TIMEOUT = timedelta(seconds=30)
+LEDGER_RETRY = RetryPolicy(maximum_interval=timedelta(minutes=1))
+
+
+def _checked(check: Callable[[], None]) -> None:
+    try:
+        check()
+    except TaskRefusal as error:
+        raise refusal(error) from None
+
+
+@workflow.defn(name="DepartmentTask")
+class DepartmentTaskWorkflow:
+    @workflow.init
+    def __init__(self, state: TaskState) -> None:
+        self.state = state
+        self._changed = False
+        self._lock = asyncio.Lock()
+        self._deliveries: list[workflow.ActivityHandle[None]] = []
+
+    # ---- the timer loop -------------------------------------------------------------
+
+    @workflow.run
+    async def run(self, state: TaskState) -> TaskState:
+        if self.state.event_seq == 0:
+            await self._record("created", "system", None, self.state.status, {})
+        while self.state.status not in TERMINAL:
+            step, due = self._next_step()
+            self._changed = False
+            if step is None or due is None:
+                await workflow.wait_condition(lambda: self._changed)
+                continue
+            delay = (due - workflow.now()).total_seconds()
+            if delay > 0:
+                try:
+                    await workflow.wait_condition(
+                        lambda: self._changed, timeout=timedelta(seconds=delay)
+                    )
+                    continue
+                except TimeoutError:
+                    pass
+            async with self._lock:
+                if self.state.status not in TERMINAL and self._next_step()[0] == step:
+                    await self._escalate(step, due)
+            if workflow.info().is_continue_as_new_suggested():
+                await self._settle()
+                workflow.continue_as_new(self.state)
+        await self._settle()
+        return self.state
+
+    async def _settle(self) -> None:
+        """Finish handlers and webhook deliveries before the run ends."""
+        await workflow.wait_condition(workflow.all_handlers_finished)
+        if self._deliveries:
+            await asyncio.gather(*self._deliveries, return_exceptions=True)
+            self._deliveries.clear()
+
+    def _calendar(self) -> WorkingCalendar:
+        return WorkingCalendar(self.state.calendar)
+
+    def _next_step(self) -> tuple[EscalationStep | None, datetime | None]:
+        for step in self.state.spec.ladder.steps:
+            if step.key not in self.state.fired_steps:
+                return step, step_due_at(self.state.deadline, step, self._calendar())
+        return None, None
+
+    async def _escalate(self, step: EscalationStep, due: datetime) -> None:
+        self.state.fired_steps.append(step.key)
+        key = f"{self.state.spec.task_id}:d{self.state.deadline_version}:{step.key}"
+        outcome = await workflow.execute_activity_method(
+            TaskActivities.escalate,
+            EscalationInput(
+                escalation_key=key,
+                snapshot=self._snapshot(),
+                step=step,
+                due_at=due,
+                at=workflow.now(),
+                reason=f"任务期限 {self.state.deadline.isoformat()}，{step.label}",
+            ),
+            start_to_close_timeout=LEDGER_TIMEOUT,
+            retry_policy=LEDGER_RETRY,
+        )
+        for hook in outcome.webhooks:
+            handle = workflow.start_activity_method(
+                WebhookActivities.deliver,
+                hook,
+                start_to_close_timeout=timedelta(seconds=30),
+                retry_policy=RetryPolicy(
+                    maximum_attempts=8, maximum_interval=timedelta(minutes=10)
+                ),
+            )
+            self._deliveries.append(handle)
+
+    # ---- ledger writes -------------------------------------------------------------
+
+    def _snapshot(self, **extra: Any) -> TaskSnapshot:
+        return TaskSnapshot(
+            spec=self.state.spec,
+            unit=self.state.unit,
+            status=self.state.status,
+            progress=self.state.progress,
+            deadline=self.state.deadline,
+            pending_extension=self.state.pending_extension() is not None,
+            completed_at=self.state.completed_at,
+            **extra,
+        )
+
+    async def _record(
+        self,
+        kind: str,
+        actor: str,
+        from_status: TaskStatus | None,
+        to_status: TaskStatus | None,
+        detail: dict[str, Any],
+        **options: Any,
+    ) -> None:
+        self.state.event_seq += 1
+        snapshot_extra = options.pop("snapshot_extra", {})
+        await workflow.execute_activity_method(
+            TaskActivities.record_change,
+            TaskChange(
+                event_key=f"{self.state.spec.task_id}:e{self.state.event_seq}",
+                kind=kind,
+                actor=actor,
+                at=workflow.now(),
+                from_status=from_status,
+                to_status=to_status,
+                detail=detail,
+                snapshot=self._snapshot(**snapshot_extra),
+                **options,
+            ),
+            start_to_close_timeout=LEDGER_TIMEOUT,
+            retry_policy=LEDGER_RETRY,
+        )
+
+    def _moved(self) -> None:
+        self._changed = True
+
+    # ---- updates (the unit's and the office's actions) --------------------------------
+
+    @workflow.update
+    async def progress(self, body: ProgressInput) -> TaskState:
+        async with self._lock:
+            _checked(lambda: check_progress(self.state, body))
+            before = self.state.status
+            self.state.progress = body.percent
+            self.state.status = TaskStatus.IN_PROGRESS
+            await self._record(
+                "progress",
+                body.actor.username,
+                before,
+                self.state.status,
+                {"percent": body.percent, "note": body.note},
+            )
+        return self.state
+
+    @progress.validator
+    def _validate_progress(self, body: ProgressInput) -> None:
+        _checked(lambda: check_progress(self.state, body))
+
+    @workflow.update
+    async def complete(self, body: CompleteInput) -> TaskState:
+        async with self._lock:
+            _checked(lambda: check_complete(self.state, body))
+            before = self.state.status
+            self.state.status = TaskStatus.COMPLETED
+            self.state.progress = 100
+            self.state.completed_at = workflow.now()
+            await self._record(
+                "completed",
+                body.actor.username,
+                before,
+                self.state.status,
+                {
+                    "note": body.note,
+                    "figures": {k: str(v) for k, v in body.figures.items()},
+                    "attachments": [a.model_dump() for a in body.attachments],
+                },
+                snapshot_extra={"note": body.note, "figures": dict(body.figures)},
+                notify_office=True,
+                message=f"{self.state.unit} 已完成任务：{self.state.spec.title}",
+            )
+            self._moved()
+        return self.state
+
+    @complete.validator
+    def _validate_complete(self, body: CompleteInput) -> None:
+        _checked(lambda: check_complete(self.state, body))
+
+    @workflow.update
+    async def request_extension(self, body: ExtensionRequestInput) -> TaskState:
+        async with self._lock:
+            _checked(lambda: check_extension_request(self.state, body, workflow.now().date()))
+            self.state.extensions.append(
+                ExtensionRequest(
+                    request_id=body.request_id,
+                    requested_by=body.actor.username,
+                    requested_at=workflow.now(),
+                    new_deadline=body.new_deadline,
+                    reason=body.reason,
+                )
+            )
+            await self._record(
+                "extension_requested",
+                body.actor.username,
+                self.state.status,
+                self.state.status,
+                {
+                    "request_id": body.request_id,
+                    "new_deadline": body.new_deadline.isoformat(),
+                    "reason": body.reason,
+                },
+                notify_office=True,
+                message=(
+                    f"{self.state.unit} 申请延期至 {body.new_deadline.isoformat()}："
+                    f"{self.state.spec.title}"
+                ),
+            )
+        return self.state
+
+    @request_extension.validator
+    def _validate_request_extension(self, body: ExtensionRequestInput) -> None:
+        _checked(lambda: check_extension_request(self.state, body, workflow.now().date()))
+
+    @workflow.update
+    async def decide_extension(self, body: ExtensionDecisionInput) -> TaskState:
+        async with self._lock:
+            _checked(lambda: check_extension_decision(self.state, body))
+            request = next(r for r in self.state.extensions if r.request_id == body.request_id)
+            request.status = "approved" if body.approve else "refused"
+            request.decided_by = body.actor.username
+            request.decision_reason = body.reason
+            old_deadline = self.state.deadline
+            if body.approve:
+                self._move_deadline(request.new_deadline)
+            await self._record(
+                "extension_approved" if body.approve else "extension_refused",
+                body.actor.username,
+                self.state.status,
+                self.state.status,
+                {
+                    "request_id": body.request_id,
+                    "from_deadline": old_deadline.isoformat(),
+                    "to_deadline": self.state.deadline.isoformat(),
+                    "reason": body.reason,
+                },
+                notify_units=(self.state.unit,),
+                message=(
+                    f"延期申请已{'批准' if body.approve else '驳回'}：{self.state.spec.title}"
+                    f"（期限 {self.state.deadline.isoformat()}）"
+                ),
+            )
+        return self.state
+
+    @decide_extension.validator
+    def _validate_decide_extension(self, body: ExtensionDecisionInput) -> None:
+        _checked(lambda: check_extension_decision(self.state, body))
+
+    def _move_deadline(self, deadline: Any) -> None:
+        """New deadline: steps already due under it stay fired; the others wait again."""
+        self.state.deadline = deadline
+        self.state.deadline_version += 1
+        calendar = self._calendar()
+        now = workflow.now()
+        self.state.fired_steps = [
+            s.key
+            for s in self.state.spec.ladder.steps
+            if s.key in self.state.fired_steps and step_due_at(deadline, s, calendar) <= now
+        ]
+        self._moved()
+
+    @workflow.update
+    async def reassign(self, body: ReassignInput) -> TaskState:
+        async with self._lock:
+            _checked(lambda: check_reassign(self.state, body))
+            previous = self.state.unit
+            self.state.unit = body.unit
+            self.state.unit_ancestors = body.unit_ancestors
+            await self._record(
+                "reassigned",
+                body.actor.username,
+                self.state.status,
+                self.state.status,
+                {"from_unit": previous, "to_unit": body.unit, "reason": body.reason},
+                notify_units=(previous, body.unit),
+                message=f"任务改派：{self.state.spec.title}（{previous} → {body.unit}）",
+            )
+        return self.state
+
+    @reassign.validator
+    def _validate_reassign(self, body: ReassignInput) -> None:
+        _checked(lambda: check_reassign(self.state, body))
+
+    @workflow.update
+    async def cancel(self, body: CancelInput) -> TaskState:
+        async with self._lock:
+            _checked(lambda: check_cancel(self.state, body))
+            before = self.state.status
+            self.state.status = TaskStatus.CANCELLED
+            await self._record(
+                "cancelled",
+                body.actor.username,
+                before,
+                self.state.status,
+                {"reason": body.reason},
+                notify_units=(self.state.unit,),
+                message=f"任务已撤销：{self.state.spec.title}（{body.reason}）",
+            )
+            self._moved()
+        return self.state
+
+    @cancel.validator
+    def _validate_cancel(self, body: CancelInput) -> None:
+        _checked(lambda: check_cancel(self.state, body))
+
+    # ---- calendar ---------------------------------------------------------------------
+
+    @workflow.signal
+    def calendar_changed(self, body: CalendarChanged) -> None:
+        """The office loaded a year's official arrangement: recompute the timers."""
+        others = [a for a in self.state.calendar if a.year != body.arrangement.year]
+        self.state.calendar = [*others, body.arrangement]
+        self._moved()
+
+    @workflow.query
+    def current(self) -> TaskState:
+        return self.state
