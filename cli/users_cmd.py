@@ -31,7 +31,7 @@ async def _create(url: str, spec: AccountCreate) -> None:
 @app.command("add")
 def add(
     username: Annotated[str, typer.Argument(help="用户名（字母、数字、._-）")],
-    role: Annotated[Role, typer.Option(help="角色：office / leader / unit / district")],
+    role: Annotated[str, typer.Option(help="角色：office / leader / unit / district")],
     unit: Annotated[
         str | None, typer.Option(help="所属单位编码（unit、district 角色必填）")
     ] = None,
@@ -46,10 +46,17 @@ def add(
             "错误：请用 --password-stdin 从标准输入提供密码（避免出现在命令历史中）", err=True
         )
         raise typer.Exit(2)
+    if role not in {r.value for r in Role}:
+        typer.echo(f"错误：未知角色 {role}（可选：office、leader、unit、district）", err=True)
+        raise typer.Exit(2)
     password = sys.stdin.readline().rstrip("\r\n")
     try:
         spec = AccountCreate(
-            username=username, password=password, role=role, unit=unit, display_name=display_name
+            username=username,
+            password=password,
+            role=Role(role),
+            unit=unit,
+            display_name=display_name,
         )
     except ValidationError as error:
         for problem in error.errors():
@@ -65,4 +72,4 @@ def add(
     except AccountRefused as refusal:
         typer.echo(f"错误：{refusal.message}", err=True)
         raise typer.Exit(2) from None
-    typer.echo(f"已创建账号 {username}（{role.value}）")
+    typer.echo(f"已创建账号 {username}（{role}）")

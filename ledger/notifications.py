@@ -36,9 +36,8 @@ async def head_units(*, session: AsyncSession, unit: str) -> list[str]:
     chain = await ancestors(session=session, code=unit)
     if not chain:
         return [unit]
-    kinds = dict(
-        (await session.execute(select(Unit.code, Unit.kind).where(Unit.code.in_(chain)))).tuples()
-    )
+    rows = await session.execute(select(Unit.code, Unit.kind).where(Unit.code.in_(chain)))
+    kinds = {code: kind for code, kind in rows}
     district = next((c for c in chain if kinds.get(c) == "district"), None)
     return [unit, district] if district else [unit]
 

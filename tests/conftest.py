@@ -13,6 +13,7 @@ import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
@@ -28,6 +29,8 @@ from launcher.ports import free_port
 from launcher.temporal_dev import TemporalDevServer
 from ledger.base import Base
 from migrations.runner import upgrade
+from workers.main import build_worker
+from workflows.task_queues import MAIN_TASK_QUEUE
 
 BIN = Path(sys.executable).parent
 
@@ -114,3 +117,15 @@ def dev_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TemporalDev
 @pytest.fixture(scope="session")
 async def dev_client(dev_server: TemporalDevServer) -> Client:
     return await connect_temporal(dev_server.address)
+
+
+@pytest.fixture(scope="session")
+async def dev_worker(
+    dev_client: Client, session_factory: async_sessionmaker[AsyncSession]
+) -> AsyncIterator[None]:
+    """The real worker (every workflow, real activities) on the dev server and test database."""
+    async with (
+        httpx.AsyncClient() as http,
+        build_worker(dev_client, session_factory, http, MAIN_TASK_QUEUE),
+    ):
+        yield

@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import date, timedelta
 from pathlib import Path
 
 import httpx
 import pytest
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from temporalio.client import Client
 
 from api.app import create_app
+from api.clock import today_in_beijing
 from domain.accounts import AccountCreate
 from domain.roles import Role
 from domain.units_file import read_units_file
 from infra.settings import Settings
 from launcher.temporal_dev import TemporalDevServer
-from ledger import accounts, units
+from ledger import accounts, campaigns, tasks, units
+from tests.workflows.task_fixtures import task_state
+from workflows.department_task import DepartmentTaskWorkflow
+from workflows.task_queues import MAIN_TASK_QUEUE
 
 UNITS_FILE = Path(__file__).resolve().parents[2] / "plans" / "data" / "units-tianjin.yaml"
 SECRET = "test-secret-key-that-is-long-enough-0123456789"
@@ -80,3 +87,54 @@ def login(
         return {"Authorization": f"Bearer {answer.json()['access_token']}"}
 
     return _login
+
+
+StartTask = Callable[..., Awaitable[str]]
+
+
+@pytest.fixture
+def start_task(
+    client: httpx.AsyncClient,
+    dev_client: Client,
+    dev_worker: None,
+    session_factory: async_sessionmaker[AsyncSession],
+    seeded: None,
+) -> StartTask:
+    """Start a real department-task workflow and wait until the ledger has its row."""
+    made: set[str] = set()
+
+    async def _start(unit: str = "tj.rsj", deadline: date | None = None, **spec: object) -> str:
+        campaign = "c-api"
+        async with session_factory() as session, session.begin():
+            if campaign not in made:
+                await campaigns.create(
+                    session=session,
+                    campaign_id=campaign,
+                    title="接口测试行动",
+                    plan_key="test",
+                    plan={},
+                    root_unit="tj",
+                    period_start=today_in_beijing(),
+                    period_end=None,
+                    created_by="test",
+                )
+                made.add(campaign)
+            chain = await units.ancestors(session=session, code=unit)
+        state = task_state(
+            deadline or today_in_beijing() + timedelta(days=30),
+            unit=unit,
+            campaign=campaign,
+            ancestors=tuple(chain),
+            **spec,
+        )
+        await dev_client.start_workflow(
+            DepartmentTaskWorkflow.run, state, id=state.spec.task_id, task_queue=MAIN_TASK_QUEUE
+        )
+        for _ in range(200):
+            async with session_factory() as session:
+                if await tasks.get(session=session, task_id=state.spec.task_id):
+                    return state.spec.task_id
+            await asyncio.sleep(0.05)
+        raise AssertionError("task row never appeared")
+
+    return _start

@@ -13,7 +13,14 @@ OTHER_UNIT = ActorRef(username="zjw-user", role=Role.UNIT, unit="tj.zjw")
 OFFICE = ActorRef(username="office-user", role=Role.OFFICE, unit="tj.office")
 
 
-def task_state(deadline: date, *, unit: str = "tj.rsj", campaign: str = "c-test", **spec: object) -> TaskState:
+def task_state(
+    deadline: date,
+    *,
+    unit: str = "tj.rsj",
+    campaign: str = "c-test",
+    ancestors: tuple[str, ...] = ("tj",),
+    **spec: object,
+) -> TaskState:
     key = uuid.uuid4().hex[:8]
     return TaskState.start(
         TaskSpec(
@@ -22,8 +29,8 @@ def task_state(deadline: date, *, unit: str = "tj.rsj", campaign: str = "c-test"
             task_key=key,
             title="广泛宣传《保障农民工工资支付条例》",
             unit=unit,
-            unit_ancestors=("tj",),
+            unit_ancestors=ancestors,
             deadline=deadline,
-            **spec,  # type: ignore[arg-type]
+            **spec,
         )
     )

@@ -7,9 +7,8 @@ deadline tests in tests/domain.
 
 from __future__ import annotations
 
-import asyncio
 import uuid
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -33,6 +32,7 @@ from domain.tasks import (
     TaskStatus,
 )
 from domain.workdays import YearArrangement
+from tests.polling import eventually
 from tests.workflows.task_fixtures import OFFICE, OTHER_UNIT, UNIT, task_state
 from workers.main import sandbox_runner
 from workflows.department_task import DepartmentTaskWorkflow
@@ -70,7 +70,9 @@ class Recorder:
 
 
 @pytest.fixture
-async def harness(time_skipping_env: WorkflowEnvironment) -> AsyncIterator[tuple[WorkflowEnvironment, Recorder, str]]:
+async def harness(
+    time_skipping_env: WorkflowEnvironment,
+) -> AsyncIterator[tuple[WorkflowEnvironment, Recorder, str]]:
     recorder = Recorder()
     queue = f"task-logic-{uuid.uuid4().hex[:8]}"
     async with Worker(
@@ -83,7 +85,9 @@ async def harness(time_skipping_env: WorkflowEnvironment) -> AsyncIterator[tuple
         yield time_skipping_env, recorder, queue
 
 
-async def start(env: WorkflowEnvironment, queue: str, state: TaskState) -> WorkflowHandle[DepartmentTaskWorkflow, TaskState]:
+async def start(
+    env: WorkflowEnvironment, queue: str, state: TaskState
+) -> WorkflowHandle[DepartmentTaskWorkflow, TaskState]:
     return await env.client.start_workflow(
         DepartmentTaskWorkflow.run, state, id=state.spec.task_id, task_queue=queue
     )
@@ -93,15 +97,6 @@ async def sleep_until(env: WorkflowEnvironment, moment: datetime) -> None:
     now = await env.get_current_time()
     if moment > now:
         await env.sleep(moment - now)
-
-
-async def eventually(condition: Callable[[], bool], timeout: float = 10) -> None:
-    """Timers fired by a time skip are processed by the worker a moment later."""
-    deadline = asyncio.get_running_loop().time() + timeout
-    while not condition():
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError("condition not met in time")
-        await asyncio.sleep(0.02)
 
 
 async def refused(call: object) -> ApplicationError:
@@ -116,7 +111,9 @@ async def test_completed_on_time_never_escalates(harness) -> None:
     env, recorder, queue = harness
     today = (await env.get_current_time()).date()
     handle = await start(env, queue, task_state(today + timedelta(days=60)))
-    await handle.execute_update(DepartmentTaskWorkflow.progress, ProgressInput(actor=UNIT, percent=40, note="已印发明白纸"))
+    await handle.execute_update(
+        DepartmentTaskWorkflow.progress, ProgressInput(actor=UNIT, percent=40, note="已印发明白纸")
+    )
     done = await handle.execute_update(
         DepartmentTaskWorkflow.complete, CompleteInput(actor=UNIT, note="宣传 32 场，覆盖 5,000 人")
     )
@@ -136,7 +133,10 @@ async def test_slip_over_new_year_2027_climbs_every_step_at_exact_times(harness)
     await sleep_until(env, beijing(2027, 1, 12, 1))
     await eventually(lambda: len(recorder.escalations) == 4)
     assert recorder.steps() == [
-        ("remind", beijing(2026, 12, 29, 9)),  # 3 working days before Mon 01-04: 12-31, 12-30, 12-29
+        (
+            "remind",
+            beijing(2026, 12, 29, 9),
+        ),  # 3 working days before Mon 01-04: 12-31, 12-30, 12-29
         ("warn", beijing(2027, 1, 5)),  # end of the deadline day
         ("supervise", beijing(2027, 1, 7)),  # end of 01-06, 2 working days after
         ("accountability", beijing(2027, 1, 12)),  # end of 01-11: 5, 6, 7, 8, 11
@@ -145,7 +145,9 @@ async def test_slip_over_new_year_2027_climbs_every_step_at_exact_times(harness)
         assert timedelta(0) <= record.at - record.due_at < timedelta(minutes=1)
     state = await handle.query(DepartmentTaskWorkflow.current)
     assert state.fired_steps == ["remind", "warn", "supervise", "accountability"]
-    await handle.execute_update(DepartmentTaskWorkflow.complete, CompleteInput(actor=UNIT, note="补办完成"))
+    await handle.execute_update(
+        DepartmentTaskWorkflow.complete, CompleteInput(actor=UNIT, note="补办完成")
+    )
     await handle.result()
     assert len(recorder.escalations) == 4  # each step exactly once
 
@@ -161,7 +163,9 @@ async def test_spring_festival_2027_on_the_provisional_calendar(harness) -> None
         ("supervise", beijing(2027, 2, 10)),  # 02-04, then 02-05..08 off, 02-09
         ("accountability", beijing(2027, 2, 13)),  # 02-04, 09, 10, 11, 12
     ]
-    await handle.execute_update(DepartmentTaskWorkflow.cancel, CancelInput(actor=OFFICE, reason="测试结束"))
+    await handle.execute_update(
+        DepartmentTaskWorkflow.cancel, CancelInput(actor=OFFICE, reason="测试结束")
+    )
     await handle.result()
 
 
@@ -192,26 +196,38 @@ async def test_approved_extension_moves_the_pending_steps(harness) -> None:
     assert recorder.escalations[1].escalation_key.endswith(":d1:remind")
     kinds = [c.kind for c in recorder.changes]
     assert kinds == ["created", "extension_requested", "extension_approved"]
-    await handle.execute_update(DepartmentTaskWorkflow.complete, CompleteInput(actor=UNIT, note="已完成"))
+    await handle.execute_update(
+        DepartmentTaskWorkflow.complete, CompleteInput(actor=UNIT, note="已完成")
+    )
     await handle.result()
 
 
 async def test_refused_extension_keeps_the_deadline(harness) -> None:
-    env, recorder, queue = harness
+    env, _, queue = harness
     handle = await start(env, queue, task_state(date(2027, 3, 1)))
-    request = ExtensionRequestInput(actor=UNIT, request_id="r1", new_deadline=date(2027, 3, 20), reason="人手不足")
+    request = ExtensionRequestInput(
+        actor=UNIT, request_id="r1", new_deadline=date(2027, 3, 20), reason="人手不足"
+    )
     await handle.execute_update(DepartmentTaskWorkflow.request_extension, request)
     no_reason = ExtensionDecisionInput(actor=OFFICE, request_id="r1", approve=False)
-    assert (await refused(handle.execute_update(DepartmentTaskWorkflow.decide_extension, no_reason))).type == "Invalid"
+    assert (
+        await refused(handle.execute_update(DepartmentTaskWorkflow.decide_extension, no_reason))
+    ).type == "Invalid"
     refused_state = await handle.execute_update(
         DepartmentTaskWorkflow.decide_extension,
-        ExtensionDecisionInput(actor=OFFICE, request_id="r1", approve=False, reason="时间节点不能推迟"),
+        ExtensionDecisionInput(
+            actor=OFFICE, request_id="r1", approve=False, reason="时间节点不能推迟"
+        ),
     )
     assert refused_state.deadline == date(2027, 3, 1)
     assert refused_state.extensions[0].status == "refused"
     again = ExtensionDecisionInput(actor=OFFICE, request_id="r1", approve=True, reason="改为同意")
-    assert (await refused(handle.execute_update(DepartmentTaskWorkflow.decide_extension, again))).type == "Conflict"
-    await handle.execute_update(DepartmentTaskWorkflow.cancel, CancelInput(actor=OFFICE, reason="测试结束"))
+    assert (
+        await refused(handle.execute_update(DepartmentTaskWorkflow.decide_extension, again))
+    ).type == "Conflict"
+    await handle.execute_update(
+        DepartmentTaskWorkflow.cancel, CancelInput(actor=OFFICE, reason="测试结束")
+    )
 
 
 async def test_calendar_reload_moves_the_timers(harness) -> None:
@@ -224,12 +240,16 @@ async def test_calendar_reload_moves_the_timers(harness) -> None:
         source="official",
         note="测试用安排",
     )
-    await handle.signal(DepartmentTaskWorkflow.calendar_changed, CalendarChanged(arrangement=official))
+    await handle.signal(
+        DepartmentTaskWorkflow.calendar_changed, CalendarChanged(arrangement=official)
+    )
     await sleep_until(env, beijing(2027, 1, 9, 1))
     await eventually(lambda: len(recorder.escalations) == 3)
     # 01-04..06 are now days off: +2 working days from 01-04 is Fri 01-08
     assert recorder.steps()[-1] == ("supervise", beijing(2027, 1, 9))
-    await handle.execute_update(DepartmentTaskWorkflow.cancel, CancelInput(actor=OFFICE, reason="测试结束"))
+    await handle.execute_update(
+        DepartmentTaskWorkflow.cancel, CancelInput(actor=OFFICE, reason="测试结束")
+    )
 
 
 async def test_reassignment_hands_the_task_over(harness) -> None:
@@ -242,8 +262,12 @@ async def test_reassignment_hands_the_task_over(harness) -> None:
     )
     assert moved.unit == "tj.zjw"
     old = CompleteInput(actor=UNIT, note="完成")
-    assert (await refused(handle.execute_update(DepartmentTaskWorkflow.complete, old))).type == "Forbidden"
-    await handle.execute_update(DepartmentTaskWorkflow.complete, CompleteInput(actor=OTHER_UNIT, note="完成"))
+    assert (
+        await refused(handle.execute_update(DepartmentTaskWorkflow.complete, old))
+    ).type == "Forbidden"
+    await handle.execute_update(
+        DepartmentTaskWorkflow.complete, CompleteInput(actor=OTHER_UNIT, note="完成")
+    )
     assert (await handle.result()).status is TaskStatus.COMPLETED
     change = next(c for c in recorder.changes if c.kind == "reassigned")
     assert change.detail == {"from_unit": "tj.rsj", "to_unit": "tj.zjw", "reason": "职责调整"}
@@ -253,7 +277,9 @@ async def test_reassignment_hands_the_task_over(harness) -> None:
 async def test_cancellation_stops_the_ladder(harness) -> None:
     env, recorder, queue = harness
     handle = await start(env, queue, task_state(date(2027, 1, 4)))
-    await handle.execute_update(DepartmentTaskWorkflow.cancel, CancelInput(actor=OFFICE, reason="措施调整"))
+    await handle.execute_update(
+        DepartmentTaskWorkflow.cancel, CancelInput(actor=OFFICE, reason="措施调整")
+    )
     assert (await handle.result()).status is TaskStatus.CANCELLED
     assert recorder.escalations == []
 
@@ -261,20 +287,41 @@ async def test_cancellation_stops_the_ladder(harness) -> None:
 async def test_duplicate_and_forbidden_actions_are_refused(harness) -> None:
     env, recorder, queue = harness
     today = (await env.get_current_time()).date()
-    handle = await start(env, queue, task_state(today + timedelta(days=30), deliverables=("note", "figures")))
+    handle = await start(
+        env, queue, task_state(today + timedelta(days=30), deliverables=("note", "figures"))
+    )
     nothing = CompleteInput(actor=UNIT, note="")
     missing = await refused(handle.execute_update(DepartmentTaskWorkflow.complete, nothing))
-    assert (missing.type, missing.message) == ("Invalid", "缺少应交内容：办理情况说明（note）、数据（figures）")
-    stranger = await refused(handle.execute_update(DepartmentTaskWorkflow.progress, ProgressInput(actor=OTHER_UNIT, percent=10)))
+    assert (missing.type, missing.message) == (
+        "Invalid",
+        "缺少应交内容：办理情况说明（note）、数据（figures）",
+    )
+    stranger = await refused(
+        handle.execute_update(
+            DepartmentTaskWorkflow.progress, ProgressInput(actor=OTHER_UNIT, percent=10)
+        )
+    )
     assert stranger.type == "Forbidden"
     assert stranger.message == "此任务由单位 tj.rsj 办理，您无权操作"
     not_office = CancelInput(actor=UNIT, reason="不想做了")
-    assert (await refused(handle.execute_update(DepartmentTaskWorkflow.cancel, not_office))).type == "Forbidden"
-    await handle.execute_update(DepartmentTaskWorkflow.progress, ProgressInput(actor=UNIT, percent=50))
-    back = await refused(handle.execute_update(DepartmentTaskWorkflow.progress, ProgressInput(actor=UNIT, percent=20)))
+    assert (
+        await refused(handle.execute_update(DepartmentTaskWorkflow.cancel, not_office))
+    ).type == "Forbidden"
+    await handle.execute_update(
+        DepartmentTaskWorkflow.progress, ProgressInput(actor=UNIT, percent=50)
+    )
+    back = await refused(
+        handle.execute_update(
+            DepartmentTaskWorkflow.progress, ProgressInput(actor=UNIT, percent=20)
+        )
+    )
     assert (back.type, back.message) == ("Invalid", "进度不能回退（当前 50%）")
-    early = ExtensionRequestInput(actor=UNIT, request_id="r1", new_deadline=today, reason="理由充分")
-    assert (await refused(handle.execute_update(DepartmentTaskWorkflow.request_extension, early))).type == "Invalid"
+    early = ExtensionRequestInput(
+        actor=UNIT, request_id="r1", new_deadline=today, reason="理由充分"
+    )
+    assert (
+        await refused(handle.execute_update(DepartmentTaskWorkflow.request_extension, early))
+    ).type == "Invalid"
     later = early.model_copy(update={"new_deadline": today + timedelta(days=40)})
     await handle.execute_update(DepartmentTaskWorkflow.request_extension, later)
     again = later.model_copy(update={"request_id": "r2"})

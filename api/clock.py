@@ -1,0 +1,11 @@
+"""Today as Beijing sees it: deadlines are Beijing dates."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from domain.escalation import BEIJING
+
+
+def today_in_beijing() -> date:
+    return datetime.now(UTC).astimezone(BEIJING).date()

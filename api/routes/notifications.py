@@ -1,0 +1,62 @@
+"""Each account's in-app inbox."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from pydantic import BaseModel, ConfigDict, Field
+
+from api.deps import CurrentActor, SessionDep
+from ledger import notifications
+
+router = APIRouter(prefix="/api/v1/notifications", tags=["通知"])
+
+
+class NotificationRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    kind: str
+    title: str
+    body: str
+    task_id: str | None
+    created_at: datetime
+    read_at: datetime | None
+
+
+class NotificationPage(BaseModel):
+    items: list[NotificationRead]
+    unread: int
+
+
+class MarkRead(BaseModel):
+    ids: list[int] = Field(min_length=1, max_length=500)
+
+
+class Marked(BaseModel):
+    marked: int
+
+
+@router.get("", response_model=NotificationPage, summary="我的通知")
+async def inbox(
+    actor: CurrentActor,
+    session: SessionDep,
+    unread: bool = False,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> NotificationPage:
+    items, count = await notifications.inbox(
+        session=session, username=actor.username, unread_only=unread, limit=limit, offset=offset
+    )
+    return NotificationPage(items=[NotificationRead.model_validate(n) for n in items], unread=count)
+
+
+@router.post("/read", response_model=Marked, summary="标记为已读")
+async def mark_read(body: MarkRead, actor: CurrentActor, session: SessionDep) -> Marked:
+    marked = await notifications.mark_read(
+        session=session, username=actor.username, ids=body.ids, at=datetime.now(UTC)
+    )
+    await session.commit()
+    return Marked(marked=marked)

@@ -1,0 +1,350 @@
+"""Department tasks: the inbox, a task's history, and the actions on it."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+from pydantic import BaseModel, ConfigDict, Field
+
+from api.clock import today_in_beijing
+from api.deps import CurrentActor, OfficeActor, SessionDep, TemporalDep
+from api.errors import ApiError
+from api.task_commands import actor_ref, send_update, visible_task
+from domain.roles import Role
+from domain.tasks import (
+    AttachmentRef,
+    CancelInput,
+    CompleteInput,
+    ExtensionDecisionInput,
+    ExtensionRequestInput,
+    ProgressInput,
+    ReassignInput,
+    TaskState,
+)
+from ledger import files, task_queries, tasks, units
+from ledger.tasks_table import Task
+from workflows.department_task import DepartmentTaskWorkflow
+
+router = APIRouter(prefix="/api/v1/tasks", tags=["任务"])
+
+
+class TaskRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: str
+    campaign_id: str
+    task_key: str
+    occurrence: str | None
+    title: str
+    phase_key: str | None
+    lead_unit: str | None
+    unit_code: str
+    deadline: date
+    status: str
+    progress: int
+    escalation: str | None
+    supervising_leader: str | None
+    pending_extension: bool
+    overdue: bool = False
+    completed_at: datetime | None
+
+
+class TaskPage(BaseModel):
+    items: list[TaskRead]
+    total: int
+
+
+class EventRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    kind: str
+    actor: str
+    at: datetime
+    from_status: str | None
+    to_status: str | None
+    detail: dict[str, Any]
+
+
+class EscalationRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    step_key: str
+    action: str
+    label: str
+    deadline: date
+    due_at: datetime
+    recorded_at: datetime
+    reason: str
+    recipients: list[str]
+    leader: str | None
+
+
+class TaskDetail(TaskRead):
+    description: str
+    note: str | None
+    figures: dict[str, Any] | None
+    events: list[EventRead]
+    escalations: list[EscalationRead]
+
+
+def _read(task: Task, today: date) -> TaskRead:
+    view = TaskRead.model_validate(task)
+    view.overdue = tasks.is_overdue(task, today)
+    return view
+
+
+class ProgressBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    percent: int = Field(ge=0, le=100)
+    note: str = Field(default="", max_length=2000)
+
+
+class CompleteBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    note: str = Field(default="", max_length=5000)
+    figures: dict[str, Decimal] = Field(default_factory=dict)
+    attachment_ids: list[str] = Field(default_factory=list, max_length=20)
+
+
+class ExtensionBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    new_deadline: date
+    reason: str = Field(min_length=2, max_length=2000)
+
+
+class DecisionBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    approve: bool
+    reason: str = Field(default="", max_length=2000)
+
+
+class ReassignBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    unit: str
+    reason: str = Field(min_length=2, max_length=2000)
+
+
+class CancelBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    reason: str = Field(min_length=2, max_length=2000)
+
+
+class ActionResult(BaseModel):
+    id: str
+    status: str
+    progress: int
+    deadline: date
+    unit: str
+    request_id: str | None = None
+
+
+def _result(state: TaskState, request_id: str | None = None) -> ActionResult:
+    return ActionResult(
+        id=state.spec.task_id,
+        status=state.status.value,
+        progress=state.progress,
+        deadline=state.deadline,
+        unit=state.unit,
+        request_id=request_id,
+    )
+
+
+@router.get("", response_model=TaskPage, summary="任务列表（默认本单位）")
+async def inbox(
+    actor: CurrentActor,
+    session: SessionDep,
+    campaign: str | None = None,
+    phase: str | None = None,
+    status: Annotated[str | None, Query(pattern="^(open|in_progress|completed|cancelled)$")] = None,
+    overdue: bool | None = None,
+    due_before: date | None = None,
+    unit: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> TaskPage:
+    if unit is not None and not await actor.may_act_for(unit, session=session):
+        raise ApiError(403, "forbidden", f"您无权查看单位 {unit} 的任务")
+    scope: list[str] | None
+    if unit is not None:
+        scope = [unit]
+    elif actor.role is Role.UNIT:
+        scope = [actor.unit or ""]
+    elif actor.role is Role.DISTRICT:
+        scope = sorted(await units.descendants(session=session, code=actor.unit or ""))
+    else:
+        scope = None
+    today = today_in_beijing()
+    found, total = await task_queries.search(
+        session=session,
+        f=task_queries.TaskFilter(
+            units=scope,
+            campaign=campaign,
+            phase=phase,
+            status=status,
+            overdue=overdue,
+            due_before=due_before,
+        ),
+        today=today,
+        limit=limit,
+        offset=offset,
+    )
+    return TaskPage(items=[_read(t, today) for t in found], total=total)
+
+
+@router.get("/{task_id}", response_model=TaskDetail, summary="任务详情与全部记录")
+async def detail(task_id: str, actor: CurrentActor, session: SessionDep) -> TaskDetail:
+    task = await visible_task(session=session, actor=actor, task_id=task_id)
+    base = _read(task, today_in_beijing())
+    return TaskDetail(
+        **base.model_dump(),
+        description=task.description,
+        note=task.note,
+        figures=task.figures,
+        events=[
+            EventRead.model_validate(e)
+            for e in await tasks.events(session=session, task_id=task_id)
+        ],
+        escalations=[
+            EscalationRead.model_validate(e)
+            for e in await tasks.escalations_of(session=session, task_id=task_id)
+        ],
+    )
+
+
+@router.post("/{task_id}/progress", response_model=ActionResult, summary="报告进度")
+async def progress(
+    task_id: str, body: ProgressBody, actor: CurrentActor, session: SessionDep, client: TemporalDep
+) -> ActionResult:
+    task = await visible_task(session=session, actor=actor, task_id=task_id)
+    state = await send_update(
+        client,
+        task,
+        DepartmentTaskWorkflow.progress,
+        ProgressInput(actor=actor_ref(actor), percent=body.percent, note=body.note),
+    )
+    return _result(state)
+
+
+@router.post("/{task_id}/complete", response_model=ActionResult, summary="办结任务")
+async def complete(
+    task_id: str, body: CompleteBody, actor: CurrentActor, session: SessionDep, client: TemporalDep
+) -> ActionResult:
+    task = await visible_task(session=session, actor=actor, task_id=task_id)
+    attachments: list[AttachmentRef] = []
+    for index, attachment_id in enumerate(body.attachment_ids):
+        stored = await files.get(session=session, attachment_id=attachment_id)
+        if stored is None or stored.uploaded_by != actor.username:
+            raise ApiError(
+                422,
+                "unknown_attachment",
+                f"attachment_ids[{index}]: 附件 {attachment_id} 不存在或不是您上传的",
+            )
+        attachments.append(
+            AttachmentRef(
+                attachment_id=stored.id,
+                filename=stored.filename,
+                sha256=stored.sha256,
+                size=stored.size,
+            )
+        )
+    state = await send_update(
+        client,
+        task,
+        DepartmentTaskWorkflow.complete,
+        CompleteInput(
+            actor=actor_ref(actor),
+            note=body.note,
+            figures=body.figures,
+            attachments=tuple(attachments),
+        ),
+    )
+    return _result(state)
+
+
+@router.post(
+    "/{task_id}/extension-requests",
+    response_model=ActionResult,
+    status_code=201,
+    summary="申请延期",
+)
+async def request_extension(
+    task_id: str, body: ExtensionBody, actor: CurrentActor, session: SessionDep, client: TemporalDep
+) -> ActionResult:
+    task = await visible_task(session=session, actor=actor, task_id=task_id)
+    request_id = uuid.uuid4().hex[:12]
+    state = await send_update(
+        client,
+        task,
+        DepartmentTaskWorkflow.request_extension,
+        ExtensionRequestInput(
+            actor=actor_ref(actor),
+            request_id=request_id,
+            new_deadline=body.new_deadline,
+            reason=body.reason,
+        ),
+    )
+    return _result(state, request_id)
+
+
+@router.post(
+    "/{task_id}/extension-requests/{request_id}/decision",
+    response_model=ActionResult,
+    summary="审批延期申请（领导小组办公室）",
+)
+async def decide_extension(
+    task_id: str,
+    request_id: str,
+    body: DecisionBody,
+    actor: OfficeActor,
+    session: SessionDep,
+    client: TemporalDep,
+) -> ActionResult:
+    task = await visible_task(session=session, actor=actor, task_id=task_id)
+    state = await send_update(
+        client,
+        task,
+        DepartmentTaskWorkflow.decide_extension,
+        ExtensionDecisionInput(
+            actor=actor_ref(actor), request_id=request_id, approve=body.approve, reason=body.reason
+        ),
+    )
+    return _result(state, request_id)
+
+
+@router.post(
+    "/{task_id}/reassign", response_model=ActionResult, summary="改派任务（领导小组办公室）"
+)
+async def reassign(
+    task_id: str, body: ReassignBody, actor: OfficeActor, session: SessionDep, client: TemporalDep
+) -> ActionResult:
+    task = await visible_task(session=session, actor=actor, task_id=task_id)
+    if await units.get(session=session, code=body.unit) is None:
+        raise ApiError(422, "unknown_unit", f"unit: 单位编码 {body.unit} 不存在")
+    chain = await units.ancestors(session=session, code=body.unit)
+    state = await send_update(
+        client,
+        task,
+        DepartmentTaskWorkflow.reassign,
+        ReassignInput(
+            actor=actor_ref(actor), unit=body.unit, unit_ancestors=tuple(chain), reason=body.reason
+        ),
+    )
+    return _result(state)
+
+
+@router.post("/{task_id}/cancel", response_model=ActionResult, summary="撤销任务（领导小组办公室）")
+async def cancel(
+    task_id: str, body: CancelBody, actor: OfficeActor, session: SessionDep, client: TemporalDep
+) -> ActionResult:
+    task = await visible_task(session=session, actor=actor, task_id=task_id)
+    state = await send_update(
+        client,
+        task,
+        DepartmentTaskWorkflow.cancel,
+        CancelInput(actor=actor_ref(actor), reason=body.reason),
+    )
+    return _result(state)

@@ -1,0 +1,51 @@
+"""Send an action to a task's workflow as an Update and turn refusals into HTTP answers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from temporalio.client import Client, WorkflowUpdateFailedError
+from temporalio.exceptions import ApplicationError
+from temporalio.service import RPCError, RPCStatusCode
+
+from api.deps import Actor
+from api.errors import ApiError
+from domain.tasks import STATUS_LABELS, ActorRef, TaskState, TaskStatus
+from ledger import tasks
+from ledger.tasks_table import Task
+
+HTTP_STATUS = {"Forbidden": 403, "Conflict": 409, "Invalid": 422, "NotFound": 404}
+
+
+def actor_ref(actor: Actor) -> ActorRef:
+    return ActorRef(username=actor.username, role=actor.role, unit=actor.unit)
+
+
+async def visible_task(*, session: AsyncSession, actor: Actor, task_id: str) -> Task:
+    """The task, if the caller may see it: 404 when missing, 403 when another unit's."""
+    task = await tasks.get(session=session, task_id=task_id)
+    if task is None:
+        raise ApiError(404, "task_not_found", f"任务 {task_id} 不存在")
+    if not await actor.may_act_for(task.unit_code, session=session):
+        raise ApiError(403, "forbidden", f"此任务由单位 {task.unit_code} 办理，您无权查看或操作")
+    return task
+
+
+async def send_update(client: Client, task: Task, update: Any, body: Any) -> TaskState:
+    """Run the update; the workflow's validator decides, the ledger explains a closed task."""
+    handle = client.get_workflow_handle(task.id)
+    try:
+        result: TaskState = await handle.execute_update(update, body, result_type=TaskState)
+    except WorkflowUpdateFailedError as error:
+        cause = error.cause
+        if isinstance(cause, ApplicationError) and cause.type in HTTP_STATUS:
+            code = str(cause.details[0]) if cause.details else "refused"
+            raise ApiError(HTTP_STATUS[cause.type], code, cause.message) from None
+        raise
+    except RPCError as error:
+        if error.status is RPCStatusCode.NOT_FOUND:
+            label = STATUS_LABELS.get(TaskStatus(task.status), task.status)
+            raise ApiError(409, "task_closed", f"任务{label}，不能再操作") from None
+        raise
+    return result

@@ -1,0 +1,187 @@
+"""`qingling up` as a user runs it: start, use, crash everything, start again, data intact."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import psutil
+import pytest
+
+from launcher.ports import free_port
+
+pytestmark = pytest.mark.e2e
+REPO = Path(__file__).resolve().parents[2]
+STARTUP_PATIENCE = 180.0
+
+
+class Up:
+    """One `qingling up` process with its output captured to a file."""
+
+    def __init__(self, data: Path, port: int, *extra: str):
+        self.port = port
+        self.log = data.parent / f"up-{time.monotonic_ns()}.out"
+        env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "TEMPORAL_ADDRESS")}
+        with self.log.open("w") as out:
+            self.process = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "cli",
+                    "up",
+                    "--data-dir",
+                    str(data),
+                    "--port",
+                    str(port),
+                    "--ui-port",
+                    str(free_port()),
+                    *extra,
+                ],
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                env=env,
+                cwd=REPO,
+            )
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def output(self) -> str:
+        return self.log.read_text(encoding="utf-8")
+
+    def wait_ready(self) -> None:
+        end = time.monotonic() + STARTUP_PATIENCE
+        while time.monotonic() < end:
+            assert self.process.poll() is None, f"up exited early:\n{self.output()}"
+            if "按 Ctrl-C 停止" in self.output():
+                assert httpx.get(f"{self.base}/readyz", timeout=5).status_code == 200
+                return
+            time.sleep(0.3)
+        raise AssertionError(f"up not ready:\n{self.output()}")
+
+    def kill_everything(self) -> None:
+        """SIGKILL the launcher and every process below it at once: a crash, not a stop."""
+        tree = [
+            psutil.Process(self.process.pid),
+            *psutil.Process(self.process.pid).children(recursive=True),
+        ]
+        for proc in tree:
+            proc.send_signal(signal.SIGKILL)
+        psutil.wait_procs(tree, timeout=30)
+        self.process.wait(10)
+
+    def stop(self) -> int:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            return self.process.wait(60)
+        return self.process.returncode
+
+
+@pytest.fixture
+def ups() -> Iterator[list[Up]]:
+    started: list[Up] = []
+    yield started
+    for up in started:
+        if up.process.poll() is None:
+            up.kill_everything()
+
+
+def login(base: str, username: str, password: str) -> dict[str, str]:
+    answer = httpx.post(
+        f"{base}/api/v1/auth/token", data={"username": username, "password": password}, timeout=10
+    )
+    assert answer.status_code == 200, answer.text
+    return {"Authorization": f"Bearer {answer.json()['access_token']}"}
+
+
+def test_up_demo_crash_and_restart_keeps_everything(tmp_path: Path, ups: list[Up]) -> None:
+    data = tmp_path / "data"
+    port = free_port()
+    first = Up(data, port, "--demo")
+    ups.append(first)
+    first.wait_ready()
+    printed = first.output()
+    for component in (
+        "PostgreSQL",
+        "Temporal 开发服务器",
+        "数据库迁移",
+        "演示数据",
+        "Temporal worker",
+        "API",
+    ):
+        assert re.search(rf"✓ {component}.* 已就绪", printed), printed
+    assert f"API 文档      {first.base}/docs" in printed
+    password = re.search(r"^\s+office\s+office\s+(\S+)$", printed, re.MULTILINE)
+    assert password, printed
+
+    # An account made through the CLI against the running system (found via runtime.json).
+    added = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "cli",
+            "users",
+            "add",
+            "chief",
+            "--role",
+            "office",
+            "--unit",
+            "tj.office",
+            "--password-stdin",
+        ],
+        input="chief-password-1\n",
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=60,
+        env={
+            **{k: v for k, v in os.environ.items() if k != "DATABASE_URL"},
+            "QINGLING_DATA_DIR": str(data),
+        },
+        check=False,
+    )
+    assert added.returncode == 0, added.stderr
+    headers = login(first.base, "chief", "chief-password-1")
+    assert httpx.get(f"{first.base}/api/v1/me", headers=headers).json()["unit"] == "tj.office"
+    demo_headers = login(first.base, "office", password.group(1))
+    assert len(httpx.get(f"{first.base}/api/v1/units", headers=demo_headers).json()) == 76
+
+    # A second `up` on the same folder refuses while the first runs.
+    second = Up(data, free_port())
+    assert second.process.wait(60) == 3
+    assert "正被另一个 qingling up" in second.output()
+
+    first.kill_everything()
+    assert not any(
+        str(data) in " ".join(p.info["cmdline"] or []) for p in psutil.process_iter(["cmdline"])
+    ), "a process of the first run survived"
+
+    again = Up(data, port)
+    ups.append(again)
+    again.wait_ready()
+    headers = login(again.base, "chief", "chief-password-1")
+    assert httpx.get(f"{again.base}/api/v1/me", headers=headers).status_code == 200
+    assert len(httpx.get(f"{again.base}/api/v1/units", headers=headers).json()) == 76
+    assert again.stop() == 0
+    assert "已停止" in again.output()
+    assert not (data / "runtime.json").exists()
+
+
+def test_up_refuses_a_busy_api_port(tmp_path: Path, ups: list[Up]) -> None:
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        up = Up(tmp_path / "data", busy.getsockname()[1])
+        ups.append(up)
+        assert up.process.wait(60) == 1
+    assert "API 端口" in up.output() and "已被占用" in up.output()

@@ -1,0 +1,106 @@
+"""The department-task workflow end to end: dev server, real activities, real ledger."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from temporalio.client import Client
+
+from api.clock import today_in_beijing
+from domain.accounts import AccountCreate
+from domain.roles import Role
+from domain.tasks import CompleteInput, TaskStatus
+from domain.units_file import read_units_file
+from launcher.demo import UNITS_FILE
+from ledger import accounts, campaigns, units
+from ledger.notifications_table import Notification
+from ledger.tasks_table import Escalation, Task, TaskEvent
+from tests.polling import eventually
+from tests.workflows.task_fixtures import UNIT, task_state
+from workflows.department_task import DepartmentTaskWorkflow
+from workflows.task_queues import MAIN_TASK_QUEUE
+
+
+async def seed(session_factory: async_sessionmaker[AsyncSession], campaign_id: str) -> None:
+    async with session_factory() as session, session.begin():
+        await units.upsert_many(session=session, units=read_units_file(UNITS_FILE).units)
+        for name, role, unit in (
+            ("rsj-user", Role.UNIT, "tj.rsj"),
+            ("office-user", Role.OFFICE, "tj.office"),
+            ("leader-user", Role.LEADER, "tj"),
+        ):
+            await accounts.create(
+                session=session,
+                spec=AccountCreate(username=name, password="password-123", role=role, unit=unit),
+            )
+        await campaigns.create(
+            session=session,
+            campaign_id=campaign_id,
+            title="测试行动",
+            plan_key="test",
+            plan={},
+            root_unit="tj",
+            period_start=today_in_beijing(),
+            period_end=None,
+            created_by="office-user",
+        )
+
+
+async def test_overdue_task_escalates_and_completes_into_the_ledger(
+    dev_client: Client, dev_worker: None, session_factory, clean_db: None
+) -> None:
+    await seed(session_factory, "c-e2e")
+    # A deadline 12 days ago: remind, warn, supervise and accountability are all due now.
+    state = task_state(today_in_beijing() - timedelta(days=12), campaign="c-e2e")
+    handle = await dev_client.start_workflow(
+        DepartmentTaskWorkflow.run, state, id=state.spec.task_id, task_queue=MAIN_TASK_QUEUE
+    )
+
+    async def four_steps() -> bool:
+        async with session_factory() as session:
+            rows = (await session.scalars(select(Escalation.step_key))).all()
+        return len(rows) == 4
+
+    await eventually(four_steps)
+    async with session_factory() as session:
+        task = await session.get(Task, state.spec.task_id)
+        assert task is not None
+        assert task.escalation == "accountability"
+        assert task.supervising_leader == "leader-user"
+        steps = (await session.scalars(select(Escalation).order_by(Escalation.id))).all()
+        assert [s.step_key for s in steps] == ["remind", "warn", "supervise", "accountability"]
+        assert steps[2].leader == "leader-user"
+        inbox = {(n.username, n.kind) for n in (await session.scalars(select(Notification))).all()}
+        assert ("rsj-user", "remind") in inbox
+        assert ("office-user", "warn") in inbox
+        assert ("leader-user", "supervise") in inbox
+        assert ("rsj-user", "supervise") not in inbox
+
+    done = await handle.execute_update(
+        DepartmentTaskWorkflow.complete,
+        CompleteInput(actor=UNIT, note="已全部整改", figures={"检查项目": 8}),
+    )
+    assert done.status is TaskStatus.COMPLETED
+    await handle.result()
+    async with session_factory() as session:
+        task = await session.get(Task, state.spec.task_id)
+        assert task is not None
+        assert (task.status, task.progress, task.note) == ("completed", 100, "已全部整改")
+        assert task.figures == {"检查项目": "8"}
+        kinds = (await session.scalars(select(TaskEvent.kind).order_by(TaskEvent.id))).all()
+        assert kinds == [
+            "created",
+            "escalation_remind",
+            "escalation_warn",
+            "escalation_supervise",
+            "escalation_accountability",
+            "completed",
+        ]
+        office_news = (
+            await session.scalars(
+                select(Notification.kind).where(Notification.username == "office-user")
+            )
+        ).all()
+        assert "completed" in office_news
