@@ -13,7 +13,20 @@ from fastapi.staticfiles import StaticFiles
 from api.docs import install_docs
 from api.errors import install_error_handlers
 from api.request_context import RequestContextMiddleware
-from api.routes import accounts, attachments, auth, health, notifications, tasks, units, webhooks
+from api.routes import (
+    accounts,
+    attachments,
+    auth,
+    calendar,
+    campaigns,
+    health,
+    notifications,
+    plans,
+    supervision,
+    tasks,
+    units,
+    webhooks,
+)
 from api.temporal_holder import TemporalHolder
 from infra.database import build_engine, build_session_factory
 from infra.settings import Settings, get_settings
@@ -49,7 +62,21 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     install_docs(app)
     app.mount("/static/app", StaticFiles(directory=str(STATIC)), name="app-static")
-    for module in (health, auth, units, accounts, tasks, attachments, notifications, webhooks):
+    routers = (
+        health,
+        auth,
+        units,
+        accounts,
+        plans,
+        campaigns,
+        tasks,
+        attachments,
+        notifications,
+        supervision,
+        calendar,
+        webhooks,
+    )
+    for module in routers:
         app.include_router(module.router)
 
     @app.get("/", include_in_schema=False)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from domain.escalation import BEIJING
+from domain.escalation import SHANGHAI
 
 
 def today_in_beijing() -> date:
-    return datetime.now(UTC).astimezone(BEIJING).date()
+    return datetime.now(UTC).astimezone(SHANGHAI).date()

@@ -18,6 +18,7 @@ class Task(Timestamped, Base):
         Index("ix_tasks_inbox", "unit_code", "status", "deadline"),
         Index("ix_tasks_campaign_progress", "campaign_id", "phase_key", "unit_code", "status"),
         Index("ix_tasks_overdue", "status", "deadline"),
+        Index("ix_tasks_unlaunched", "campaign_id", "launched", "id"),
     )
 
     id: Mapped[str] = mapped_column(String(300), primary_key=True)  # the workflow id
@@ -30,6 +31,8 @@ class Task(Timestamped, Base):
     lead_unit: Mapped[str | None] = mapped_column(String(64))
     unit_code: Mapped[str] = mapped_column(ForeignKey("units.code"))
     deadline: Mapped[date] = mapped_column(Date)
+    deliverables: Mapped[list[str]] = mapped_column(JSONType, default=lambda: ["note"])
+    launched: Mapped[bool] = mapped_column(default=True)  # False until its workflow is started
     status: Mapped[str] = mapped_column(String(16), default="open")
     progress: Mapped[int] = mapped_column(default=0)
     escalation: Mapped[str | None] = mapped_column(String(32))

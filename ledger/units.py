@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from domain.units import UnitSpec
+from domain.units import UnitKind, UnitLevel, UnitSpec
 from ledger.units_table import Unit
 
 
@@ -79,3 +79,32 @@ async def descendants(*, session: AsyncSession, code: str) -> set[str]:
     child = select(Unit.code).join(tree, Unit.parent_code == tree.c.code)
     tree = tree.union_all(child)
     return set((await session.execute(select(tree.c.code))).scalars().all())
+
+
+async def all_specs(*, session: AsyncSession) -> list[UnitSpec]:
+    """The whole tree as domain specs, for plan resolution."""
+    rows = (await session.scalars(select(Unit).order_by(Unit.code))).all()
+    return [
+        UnitSpec(
+            code=u.code,
+            name=u.name,
+            short_name=u.short_name,
+            level=UnitLevel(u.level),
+            kind=UnitKind(u.kind),
+            parent=u.parent_code,
+            deputy_leader=u.deputy_leader,
+            head=u.head,
+        )
+        for u in rows
+    ]
+
+
+def ancestors_in(specs: Sequence[UnitSpec], code: str) -> tuple[str, ...]:
+    """Ancestors of `code` from an already loaded tree, nearest first (no query per task)."""
+    parents = {s.code: s.parent for s in specs}
+    chain: list[str] = []
+    current = parents.get(code)
+    while current is not None and current not in chain:
+        chain.append(current)
+        current = parents.get(current)
+    return tuple(chain)

@@ -70,6 +70,6 @@ def build_worker(
         client,
         task_queue=task_queue,
         workflows=list(WORKFLOWS),
-        activities=build_activities(session_factory, http),
+        activities=build_activities(session_factory, client, http),
         workflow_runner=sandbox_runner(),
     )

@@ -7,18 +7,35 @@ from typing import Any
 
 import httpx
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from temporalio.client import Client
 
+from activities.calendar import CalendarActivities
+from activities.campaigns import CampaignActivities
 from activities.tasks import TaskActivities
 from activities.webhooks import WebhookActivities
+from workflows.calendar_broadcast import CalendarBroadcastWorkflow
+from workflows.campaign import CampaignWorkflow
 from workflows.department_task import DepartmentTaskWorkflow
 
-WORKFLOWS: Sequence[type] = (DepartmentTaskWorkflow,)
+WORKFLOWS: Sequence[type] = (DepartmentTaskWorkflow, CampaignWorkflow, CalendarBroadcastWorkflow)
 
 
 def build_activities(
-    session_factory: async_sessionmaker[AsyncSession], http: httpx.AsyncClient
+    session_factory: async_sessionmaker[AsyncSession], client: Client, http: httpx.AsyncClient
 ) -> list[Callable[..., Any]]:
     """Activity instances with their dependencies injected; their bound methods are registered."""
     tasks = TaskActivities(session_factory)
     webhooks = WebhookActivities(session_factory, http)
-    return [tasks.record_change, tasks.escalate, webhooks.deliver]
+    campaigns = CampaignActivities(session_factory, client)
+    calendar = CalendarActivities(session_factory, client)
+    return [
+        tasks.record_change,
+        tasks.escalate,
+        webhooks.deliver,
+        campaigns.prepare,
+        campaigns.extend,
+        campaigns.launch_page,
+        campaigns.set_phase,
+        campaigns.close,
+        calendar.broadcast_page,
+    ]

@@ -1,8 +1,8 @@
-"""campaigns tasks escalations notifications
+"""campaigns tasks escalations notifications calendar
 
 Revision ID: 0002
 Revises: 0001
-Create Date: 2026-11-26 01:34:57.967208
+Create Date: 2026-11-26 01:41:40.520542
 """
 
 from collections.abc import Sequence
@@ -194,6 +194,12 @@ def upgrade() -> None:
         sa.Column("lead_unit", sa.String(length=64), nullable=True),
         sa.Column("unit_code", sa.String(length=64), nullable=False),
         sa.Column("deadline", sa.Date(), nullable=False),
+        sa.Column(
+            "deliverables",
+            sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
+            nullable=False,
+        ),
+        sa.Column("launched", sa.Boolean(), nullable=False),
         sa.Column("status", sa.String(length=16), nullable=False),
         sa.Column("progress", sa.Integer(), nullable=False),
         sa.Column("escalation", sa.String(length=32), nullable=True),
@@ -237,6 +243,7 @@ def upgrade() -> None:
     )
     op.create_index("ix_tasks_inbox", "tasks", ["unit_code", "status", "deadline"], unique=False)
     op.create_index("ix_tasks_overdue", "tasks", ["status", "deadline"], unique=False)
+    op.create_index("ix_tasks_unlaunched", "tasks", ["campaign_id", "launched", "id"], unique=False)
     op.create_table(
         "escalations",
         sa.Column("id", sa.Integer(), sa.Identity(always=False), nullable=False),
@@ -304,6 +311,7 @@ def downgrade() -> None:
     op.drop_index(op.f("ix_escalations_campaign_id"), table_name="escalations")
     op.drop_index(op.f("ix_escalations_action"), table_name="escalations")
     op.drop_table("escalations")
+    op.drop_index("ix_tasks_unlaunched", table_name="tasks")
     op.drop_index("ix_tasks_overdue", table_name="tasks")
     op.drop_index("ix_tasks_inbox", table_name="tasks")
     op.drop_index("ix_tasks_campaign_progress", table_name="tasks")

@@ -1,0 +1,51 @@
+"""Signals a calendar change to the workflows of open tasks, a page at a time."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from temporalio import activity
+from temporalio.client import Client
+from temporalio.service import RPCError
+
+from domain.calendar_broadcast import BROADCAST_PAGE_SIZE, BroadcastPage, BroadcastResult
+from domain.tasks import CalendarChanged
+from ledger.task_queries import OPEN_STATUSES
+from ledger.tasks_table import Task
+from workflows.department_task import DepartmentTaskWorkflow
+
+SIGNAL_CONCURRENCY = 32
+
+
+class CalendarActivities:
+    def __init__(self, session_factory: async_sessionmaker[AsyncSession], client: Client):
+        self.session_factory = session_factory
+        self.client = client
+
+    @activity.defn(name="calendar.broadcast_page")
+    async def broadcast_page(self, page: BroadcastPage) -> BroadcastResult:
+        query = (
+            select(Task.id)
+            .where(Task.status.in_(OPEN_STATUSES), Task.launched.is_(True))
+            .order_by(Task.id)
+            .limit(BROADCAST_PAGE_SIZE)
+        )
+        if page.after_id is not None:
+            query = query.where(Task.id > page.after_id)
+        async with self.session_factory() as session:
+            ids = list((await session.scalars(query)).all())
+        gate = asyncio.Semaphore(SIGNAL_CONCURRENCY)
+        change = CalendarChanged(arrangement=page.arrangement)
+
+        async def tell(task_id: str) -> None:
+            async with gate:
+                with contextlib.suppress(RPCError):  # finished meanwhile: nothing to move
+                    await self.client.get_workflow_handle(task_id).signal(
+                        DepartmentTaskWorkflow.calendar_changed, change
+                    )
+
+        await asyncio.gather(*(tell(i) for i in ids))
+        return BroadcastResult(signalled=len(ids), last_id=ids[-1] if ids else None)

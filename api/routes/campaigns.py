@@ -1,0 +1,195 @@
+"""专项行动: the office starts one from a template or a full plan; everyone reads progress."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import UTC, date, datetime
+from typing import Any
+
+import yaml
+from fastapi import APIRouter
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from api.clock import today_in_beijing
+from api.deps import CurrentActor, OfficeActor, SessionDep, TemporalDep
+from api.errors import ApiError
+from api.routes.plans import template_path
+from domain.campaigns import CampaignStart, CampaignState
+from domain.escalation import SHANGHAI
+from domain.plan.errors import PlanInvalid
+from domain.plan.loader import load_plan
+from domain.plan.resolve import resolve_plan
+from domain.roles import Role
+from ledger import accounts, calendar, campaigns, units
+from workflows.campaign import CampaignWorkflow
+from workflows.task_queues import MAIN_TASK_QUEUE
+
+router = APIRouter(prefix="/api/v1/campaigns", tags=["专项行动"])
+
+
+class CampaignCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    template: str | None = Field(default=None, description="方案模板 key（与 plan 二选一）")
+    plan: dict[str, Any] | None = Field(default=None, description="完整方案（与 template 二选一）")
+    title: str | None = Field(default=None, max_length=200)
+    supervising_leader: str | None = Field(default=None, description="督办包案领导的用户名")
+
+    @model_validator(mode="after")
+    def _one_source(self) -> CampaignCreate:
+        if (self.template is None) == (self.plan is None):
+            raise ValueError("template 与 plan 须且只能提供一个")
+        return self
+
+
+class CampaignCreated(BaseModel):
+    id: str
+    title: str
+    task_count: int
+    provisional_years: list[int]
+
+
+class PhaseRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    key: str
+    name: str
+    kind: str
+    start: date
+    end: date
+    status: str
+
+
+class CampaignRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: str
+    title: str
+    plan_key: str
+    root_unit: str
+    status: str
+    period_start: date
+    period_end: date | None
+    provisional_years: list[int]
+    task_count: int
+    supervising_leader: str | None
+    created_by: str
+    created_at: datetime
+    closed_at: datetime | None
+    summary: str | None
+
+
+class ProgressRow(BaseModel):
+    phase: str | None
+    unit: str
+    total: int
+    completed: int
+    overdue: int
+
+
+class CampaignDetail(CampaignRead):
+    phases: list[PhaseRead]
+    progress: list[ProgressRow]
+
+
+def _plan_errors(error: PlanInvalid) -> ApiError:
+    details = [e.model_dump() for e in error.errors]
+    summary = "；".join(str(e) for e in error.errors[:5])
+    return ApiError(422, "invalid_plan", f"方案有误：{summary}", details)
+
+
+@router.post(
+    "", response_model=CampaignCreated, status_code=201, summary="启动专项行动（领导小组办公室）"
+)
+async def create(
+    body: CampaignCreate, actor: OfficeActor, session: SessionDep, client: TemporalDep
+) -> CampaignCreated:
+    now = datetime.now(UTC)
+    working = await calendar.working_calendar(session=session)
+    text = (
+        template_path(body.template).read_text(encoding="utf-8")
+        if body.template
+        else yaml.safe_dump(body.plan, allow_unicode=True)
+    )
+    try:
+        plan = load_plan(text, calendar=working, now=now)
+        resolved = resolve_plan(
+            plan, calendar=working, now=now, units=await units.all_specs(session=session)
+        )
+    except PlanInvalid as error:
+        raise _plan_errors(error) from None
+    if body.supervising_leader:
+        leader = await accounts.get_by_username(session=session, username=body.supervising_leader)
+        if leader is None or leader.role != Role.LEADER.value:
+            raise ApiError(
+                422, "unknown_leader", f"supervising_leader: {body.supervising_leader} 不是领导账号"
+            )
+    campaign_id = f"c{now.astimezone(SHANGHAI).strftime('%Y%m%d')}-{secrets.token_hex(3)}"
+    start = CampaignStart(
+        campaign_id=campaign_id,
+        plan=plan.model_dump(mode="json"),
+        created_by=actor.username,
+        created_at=now,
+        title=body.title,
+        supervising_leader=body.supervising_leader,
+    )
+    await client.start_workflow(
+        CampaignWorkflow.run,
+        CampaignState(start=start),
+        id=f"campaign:{campaign_id}",
+        task_queue=MAIN_TASK_QUEUE,
+    )
+    return CampaignCreated(
+        id=campaign_id,
+        title=body.title or resolved.title,
+        task_count=len(resolved.assignments),
+        provisional_years=resolved.provisional_years,
+    )
+
+
+@router.get("", response_model=list[CampaignRead], summary="专项行动列表")
+async def list_campaigns(actor: CurrentActor, session: SessionDep) -> list[CampaignRead]:
+    return [CampaignRead.model_validate(c) for c in await campaigns.list_all(session=session)]
+
+
+@router.get(
+    "/{campaign_id}", response_model=CampaignDetail, summary="专项行动详情与各阶段、各单位进度"
+)
+async def detail(campaign_id: str, actor: CurrentActor, session: SessionDep) -> CampaignDetail:
+    campaign = await campaigns.get(session=session, campaign_id=campaign_id)
+    if campaign is None:
+        raise ApiError(404, "campaign_not_found", f"专项行动 {campaign_id} 不存在")
+    rows = await campaigns.progress(
+        session=session, campaign_id=campaign_id, today=today_in_beijing()
+    )
+    if actor.role in (Role.UNIT, Role.DISTRICT):
+        visible = await units.descendants(session=session, code=actor.unit or "")
+        rows = [r for r in rows if r["unit"] in visible]
+    return CampaignDetail(
+        **CampaignRead.model_validate(campaign).model_dump(),
+        phases=[
+            PhaseRead.model_validate(p)
+            for p in await campaigns.phases(session=session, campaign_id=campaign_id)
+        ],
+        progress=[ProgressRow(**r) for r in rows],
+    )
+
+
+class CloseBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    reason: str = Field(min_length=2, max_length=500)
+
+
+@router.post("/{campaign_id}/close", status_code=202, summary="结束专项行动（领导小组办公室）")
+async def close(
+    campaign_id: str, body: CloseBody, actor: OfficeActor, session: SessionDep, client: TemporalDep
+) -> dict[str, str]:
+    campaign = await campaigns.get(session=session, campaign_id=campaign_id)
+    if campaign is None:
+        raise ApiError(404, "campaign_not_found", f"专项行动 {campaign_id} 不存在")
+    if campaign.status == "closed":
+        raise ApiError(409, "campaign_closed", "专项行动已结束")
+    await client.get_workflow_handle(f"campaign:{campaign_id}").signal(
+        CampaignWorkflow.close, body.reason
+    )
+    return {"status": "closing"}

@@ -1,0 +1,43 @@
+"""Plan templates (the five source plans) and the plan format's JSON schema."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter
+
+from api.deps import CurrentActor
+from api.errors import ApiError
+from domain.plan.loader import TemplateInfo, list_templates
+from domain.plan.model import Plan
+
+router = APIRouter(prefix="/api/v1/plans", tags=["方案"])
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "plans"
+
+
+def template_path(key: str) -> Path:
+    """The template file whose plan key is `key` (404 otherwise)."""
+    for info in list_templates(TEMPLATES):
+        if info.key == key:
+            return TEMPLATES / info.file
+    raise ApiError(404, "template_not_found", f"方案模板 {key} 不存在")
+
+
+@router.get("", response_model=list[TemplateInfo], summary="方案模板列表")
+async def templates(actor: CurrentActor) -> list[TemplateInfo]:
+    return list_templates(TEMPLATES)
+
+
+@router.get("/schema", summary="方案格式（JSON Schema）")
+async def schema(actor: CurrentActor) -> dict[str, Any]:
+    return Plan.model_json_schema()
+
+
+@router.get("/{key}", summary="方案模板内容（YAML 解析后）")
+async def template(key: str, actor: CurrentActor) -> dict[str, Any]:
+    import yaml
+
+    loaded: dict[str, Any] = yaml.safe_load(template_path(key).read_text(encoding="utf-8"))
+    return loaded

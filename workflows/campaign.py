@@ -1,0 +1,154 @@
+"""A campaign (专项行动): prepares its tasks, launches them in pages, opens and closes phases.
+
+Tasks are independent workflows started by an activity in pages, never children, so this
+history stays small however many units a plan names. A standing plan (篇二) wakes monthly
+to make the next month's recurring tasks.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+
+from temporalio import workflow
+from temporalio.common import RetryPolicy
+
+from domain.campaigns import (
+    CampaignState,
+    CampaignSummary,
+    CloseInput,
+    ExtendInput,
+    PhaseChange,
+)
+from domain.escalation import SHANGHAI, end_of_day
+
+with workflow.unsafe.imports_passed_through():
+    from activities.campaigns import CampaignActivities
+
+LEDGER_TIMEOUT = timedelta(minutes=2)
+LAUNCH_TIMEOUT = timedelta(minutes=10)
+RETRY = RetryPolicy(maximum_interval=timedelta(minutes=1))
+STANDING_STEP = timedelta(days=28)
+
+
+def start_of_day(day: date) -> datetime:
+    return datetime.combine(day, time(0), SHANGHAI).astimezone(UTC)
+
+
+@workflow.defn(name="Campaign")
+class CampaignWorkflow:
+    @workflow.init
+    def __init__(self, state: CampaignState) -> None:
+        self.state = state
+
+    @workflow.run
+    async def run(self, state: CampaignState) -> CampaignSummary:
+        campaign_id = self.state.start.campaign_id
+        if self.state.prepared is None:
+            self.state.prepared = await workflow.execute_activity_method(
+                CampaignActivities.prepare,
+                self.state.start,
+                start_to_close_timeout=LEDGER_TIMEOUT,
+                retry_policy=RETRY,
+            )
+        await self._launch_all(campaign_id)
+        while True:
+            if self.state.close_requested is not None:
+                break
+            event = self._next_phase_event()
+            wake = self._next_wake(event)
+            if wake is None:
+                break
+            delay = (wake - workflow.now()).total_seconds()
+            if delay > 0:
+                try:
+                    await workflow.wait_condition(
+                        lambda: self.state.close_requested is not None,
+                        timeout=timedelta(seconds=delay),
+                    )
+                    continue
+                except TimeoutError:
+                    pass
+            if event is not None and event[0] <= workflow.now():
+                await self._apply_phase_event(campaign_id, event[1], event[2])
+            elif self.state.prepared.standing:
+                await self._extend(campaign_id)
+            if workflow.info().is_continue_as_new_suggested():
+                workflow.continue_as_new(self.state)
+        return await workflow.execute_activity_method(
+            CampaignActivities.close,
+            CloseInput(
+                campaign_id=campaign_id, at=workflow.now(), reason=self.state.close_requested or ""
+            ),
+            start_to_close_timeout=LEDGER_TIMEOUT,
+            retry_policy=RETRY,
+        )
+
+    async def _launch_all(self, campaign_id: str) -> None:
+        while True:
+            result = await workflow.execute_activity_method(
+                CampaignActivities.launch_page,
+                campaign_id,
+                start_to_close_timeout=LAUNCH_TIMEOUT,
+                heartbeat_timeout=timedelta(minutes=2),
+                retry_policy=RETRY,
+            )
+            self.state.launched += result.started
+            if not result.remaining:
+                return
+
+    def _phase_events(self) -> list[tuple[datetime, str, str]]:
+        assert self.state.prepared is not None
+        events: list[tuple[datetime, str, str]] = []
+        for phase in self.state.prepared.phases:
+            events.append((start_of_day(phase.start), phase.key, "open"))
+            events.append((end_of_day(phase.end), phase.key, "closed"))
+        return sorted(events)
+
+    def _next_phase_event(self) -> tuple[datetime, str, str] | None:
+        for event in self._phase_events():
+            if f"{event[2]}:{event[1]}" not in self.state.applied_phase_events:
+                return event
+        return None
+
+    def _next_wake(self, event: tuple[datetime, str, str] | None) -> datetime | None:
+        """The next phase event, or for a standing plan the next monthly extension."""
+        assert self.state.prepared is not None
+        candidates = [event[0]] if event else []
+        if self.state.prepared.standing:
+            last = self.state.extended_until or self.state.start.created_at.date()
+            candidates.append(start_of_day(last) + STANDING_STEP)
+        elif event is None and self.state.prepared.period_end is not None:
+            end = end_of_day(self.state.prepared.period_end)
+            if end > workflow.now():
+                candidates.append(end)
+        return min(candidates) if candidates else None
+
+    async def _apply_phase_event(self, campaign_id: str, key: str, status: str) -> None:
+        await workflow.execute_activity_method(
+            CampaignActivities.set_phase,
+            PhaseChange(campaign_id=campaign_id, phase_key=key, status=status, at=workflow.now()),
+            start_to_close_timeout=LEDGER_TIMEOUT,
+            retry_policy=RETRY,
+        )
+        self.state.applied_phase_events.append(f"{status}:{key}")
+
+    async def _extend(self, campaign_id: str) -> None:
+        today = workflow.now().astimezone(SHANGHAI).date()
+        horizon = today + timedelta(days=35)
+        await workflow.execute_activity_method(
+            CampaignActivities.extend,
+            ExtendInput(campaign_id=campaign_id, horizon=horizon, at=workflow.now()),
+            start_to_close_timeout=LEDGER_TIMEOUT,
+            retry_policy=RETRY,
+        )
+        self.state.extended_until = today
+        await self._launch_all(campaign_id)
+
+    @workflow.signal
+    def close(self, reason: str) -> None:
+        """The office ends the campaign early (or a standing plan for good)."""
+        self.state.close_requested = reason or "办公室结束专项行动"
+
+    @workflow.query
+    def current(self) -> CampaignState:
+        return self.state
