@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
@@ -24,6 +24,7 @@ from domain.campaigns import (
     PhaseChange,
     PhaseWindow,
     PreparedCampaign,
+    resolution_horizon,
 )
 from domain.plan.model import Plan
 from domain.plan.resolve import ResolvedAssignment, ResolvedCampaign, resolve_plan
@@ -35,7 +36,6 @@ from workflows.department_task import DepartmentTaskWorkflow
 from workflows.task_queues import MAIN_TASK_QUEUE
 
 START_CONCURRENCY = 32
-STANDING_HORIZON = timedelta(days=35)  # a standing plan's tasks are made a month ahead
 
 
 def task_id(campaign_id: str, assignment: ResolvedAssignment) -> str:
@@ -82,8 +82,9 @@ class CampaignActivities:
         """Campaign, phases and every task row, in one transaction, before any task starts."""
         async with self.session_factory() as session, session.begin():
             standing = Plan.model_validate(start.plan).period.standing
-            horizon = start.created_at.date() + STANDING_HORIZON if standing else None
-            resolved = await self._resolve(session, start, horizon)
+            resolved = await self._resolve(
+                session, start, resolution_horizon(standing, start.created_at)
+            )
             await campaigns.create(
                 session=session,
                 campaign_id=start.campaign_id,

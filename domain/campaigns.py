@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from pydantic import BaseModel, Field
 
+from domain.escalation import SHANGHAI
 from domain.tasks import Frozen
 
 LAUNCH_PAGE_SIZE = 200
+STANDING_HORIZON = timedelta(days=35)  # a standing plan's recurring tasks are made a month ahead
+
+
+def resolution_horizon(standing: bool, now: datetime) -> date | None:
+    """How far ahead tasks are made: a dated campaign all at once, a standing plan monthly."""
+    return now.astimezone(SHANGHAI).date() + STANDING_HORIZON if standing else None
 
 
 class CampaignStart(Frozen):

@@ -1,4 +1,4 @@
-"""Demo data for `qingling up --demo`: the unit tree of plan 篇一 and one account per role."""
+"""Demo data for `qingling up --demo`: the unit trees of the five plans and one account per role."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from domain.units_file import read_units_file
 from infra.database import build_engine, build_session_factory
 from ledger import accounts, units
 
-UNITS_FILE = Path(__file__).resolve().parents[1] / "plans" / "data" / "units-tianjin.yaml"
+UNITS_DIR = Path(__file__).resolve().parents[1] / "plans" / "data"
+UNITS_FILE = UNITS_DIR / "units-tianjin.yaml"
 
 DEMO_ACCOUNTS: tuple[tuple[str, Role, str | None, str], ...] = (
     ("office", Role.OFFICE, "tj.office", "市领导小组办公室"),
@@ -23,12 +24,12 @@ DEMO_ACCOUNTS: tuple[tuple[str, Role, str | None, str], ...] = (
 
 
 async def load_demo(database_url: str, data_root: Path) -> list[tuple[str, str, str]]:
-    """Load units and demo accounts once; returns (username, role, password) to print.
+    """Load every template's units and the demo accounts; returns (username, role, password).
 
     Passwords are random per data folder and kept in `demo-accounts.txt` (0600), so a
     demo never ships a known password and a second `up --demo` prints the same ones.
     """
-    spec = read_units_file(UNITS_FILE)
+    trees = [read_units_file(path) for path in sorted(UNITS_DIR.glob("units-*.yaml"))]
     record = data_root / "demo-accounts.txt"
     known: dict[str, str] = {}
     if record.exists():
@@ -38,7 +39,8 @@ async def load_demo(database_url: str, data_root: Path) -> list[tuple[str, str, 
     engine = build_engine(database_url, pool_size=1)
     try:
         async with build_session_factory(engine)() as session, session.begin():
-            await units.upsert_many(session=session, units=spec.units)
+            for tree in trees:
+                await units.upsert_many(session=session, units=tree.units)
             for username, role, unit_code, display in DEMO_ACCOUNTS:
                 if await accounts.get_by_username(session=session, username=username):
                     continue

@@ -7,6 +7,7 @@ dev server (the same launcher code `qingling up` uses) for end-to-end tests.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import sys
 import uuid
@@ -117,6 +118,22 @@ def dev_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TemporalDev
 @pytest.fixture(scope="session")
 async def dev_client(dev_server: TemporalDevServer) -> Client:
     return await connect_temporal(dev_server.address)
+
+
+async def terminate_running(client: Client) -> None:
+    """End what an earlier test left running, so it cannot write into the next test's ledger."""
+    handles = [
+        client.get_workflow_handle(w.id, run_id=w.run_id)
+        async for w in client.list_workflows("ExecutionStatus = 'Running'")
+    ]
+    await asyncio.gather(*(h.terminate("test finished") for h in handles), return_exceptions=True)
+
+
+@pytest.fixture
+async def quiet_temporal(dev_client: Client) -> AsyncIterator[None]:
+    await terminate_running(dev_client)
+    yield
+    await terminate_running(dev_client)
 
 
 @pytest.fixture(scope="session")

@@ -18,6 +18,7 @@ from domain.campaigns import (
     CloseInput,
     ExtendInput,
     PhaseChange,
+    resolution_horizon,
 )
 from domain.escalation import SHANGHAI, end_of_day
 
@@ -134,7 +135,8 @@ class CampaignWorkflow:
 
     async def _extend(self, campaign_id: str) -> None:
         today = workflow.now().astimezone(SHANGHAI).date()
-        horizon = today + timedelta(days=35)
+        horizon = resolution_horizon(True, workflow.now())
+        assert horizon is not None
         await workflow.execute_activity_method(
             CampaignActivities.extend,
             ExtendInput(campaign_id=campaign_id, horizon=horizon, at=workflow.now()),

@@ -14,7 +14,7 @@ from api.clock import today_in_beijing
 from api.deps import CurrentActor, OfficeActor, SessionDep, TemporalDep
 from api.errors import ApiError
 from api.routes.plans import template_path
-from domain.campaigns import CampaignStart, CampaignState
+from domain.campaigns import CampaignStart, CampaignState, resolution_horizon
 from domain.escalation import SHANGHAI
 from domain.plan.errors import PlanInvalid
 from domain.plan.loader import load_plan
@@ -114,7 +114,11 @@ async def create(
     try:
         plan = load_plan(text, calendar=working, now=now)
         resolved = resolve_plan(
-            plan, calendar=working, now=now, units=await units.all_specs(session=session)
+            plan,
+            calendar=working,
+            now=now,
+            units=await units.all_specs(session=session),
+            horizon=resolution_horizon(plan.period.standing, now),
         )
     except PlanInvalid as error:
         raise _plan_errors(error) from None

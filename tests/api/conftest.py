@@ -53,7 +53,9 @@ async def app(settings: Settings) -> AsyncIterator[FastAPI]:
 
 
 @pytest.fixture
-async def client(app: FastAPI, clean_db: None) -> AsyncIterator[httpx.AsyncClient]:
+async def client(
+    app: FastAPI, quiet_temporal: None, clean_db: None
+) -> AsyncIterator[httpx.AsyncClient]:
     transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
     async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
         yield http

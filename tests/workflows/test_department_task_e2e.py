@@ -49,7 +49,7 @@ async def seed(session_factory: async_sessionmaker[AsyncSession], campaign_id: s
 
 
 async def test_overdue_task_escalates_and_completes_into_the_ledger(
-    dev_client: Client, dev_worker: None, session_factory, clean_db: None
+    dev_client: Client, dev_worker: None, session_factory, quiet_temporal: None, clean_db: None
 ) -> None:
     await seed(session_factory, "c-e2e")
     # A deadline 12 days ago: remind, warn, supervise and accountability are all due now.

@@ -1,0 +1,235 @@
+"""Campaigns from the five templates, end to end on the dev server, and the campaign API's 4xx."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from temporalio.client import Client, WorkflowExecutionStatus
+
+from api.clock import today_in_beijing
+from domain.roles import Role
+from domain.units_file import read_units_file
+from ledger import units
+from ledger.campaigns_table import CampaignPhase
+from ledger.tasks_table import Task
+from tests.api.conftest import Login
+from tests.polling import eventually
+
+DISTRICTS = (
+    "hp", "hd", "hx", "nk", "hb", "hq", "dl", "xq",
+    "jn", "bc", "wq", "bd", "bh", "nh", "jh", "jz",
+)  # fmt: skip
+DATA = Path(__file__).resolve().parents[2] / "plans" / "data"
+TEMPLATE_UNITS = {
+    "pian1-tianjin-winter": "units-tianjin.yaml",
+    "pian2-banzhu-standing": "units-banzhu.yaml",
+    "pian3-mulaoyuan-special": "units-mulaoyuan.yaml",
+    "pian4-shuanggang-winter": "units-shuanggang.yaml",
+    "pian5-hongqiao-winter": "units-hongqiao.yaml",
+}
+
+
+async def load_units(session_factory: async_sessionmaker[AsyncSession], file: str) -> None:
+    async with session_factory() as session, session.begin():
+        await units.upsert_many(session=session, units=read_units_file(DATA / file).units)
+
+
+async def start_campaign(client: httpx.AsyncClient, headers: dict[str, str], template: str) -> dict:
+    answer = await client.post("/api/v1/campaigns", json={"template": template}, headers=headers)
+    assert answer.status_code == 201, answer.text
+    return answer.json()
+
+
+async def launched_rows(session_factory, campaign_id: str) -> list[Task]:
+    async with session_factory() as session:
+        return list(
+            (await session.scalars(select(Task).where(Task.campaign_id == campaign_id))).all()
+        )
+
+
+async def wait_until_launched(session_factory, campaign_id: str, expected: int) -> list[Task]:
+    async def done() -> bool:
+        rows = await launched_rows(session_factory, campaign_id)
+        return len(rows) == expected and all(r.launched for r in rows)
+
+    await eventually(done)
+    return await launched_rows(session_factory, campaign_id)
+
+
+async def test_pian1_gives_every_district_its_nine_measures(
+    client: httpx.AsyncClient, login: Login, dev_worker: None, dev_client: Client, session_factory
+) -> None:
+    office = await login("office", Role.OFFICE, "tj.office")
+    created = await start_campaign(client, office, "pian1-tianjin-winter")
+    assert created["task_count"] == 160
+    rows = await wait_until_launched(session_factory, created["id"], 160)
+    per_unit = Counter(r.unit_code for r in rows)
+    districts = [f"tj.{d}" for d in DISTRICTS]
+    assert all(per_unit[d] == 9 for d in districts)
+    assert {r.task_key for r in rows if r.unit_code == "tj.gaj"} == {
+        "m07-enforcement",
+        "m10-harmony",
+    }
+    assert {r.deadline.isoformat() for r in rows} == {"2027-02-05"}
+    one = rows[0]
+    description = await dev_client.get_workflow_handle(one.id).describe()
+    assert description.status is WorkflowExecutionStatus.RUNNING
+    campaign = await dev_client.get_workflow_handle(f"campaign:{created['id']}").describe()
+    assert campaign.status is WorkflowExecutionStatus.RUNNING
+    # A district account sees its own tasks in the inbox, with the deadline of the plan.
+    district = await login("hp", Role.DISTRICT, "tj.hp")
+    inbox = (
+        await client.get("/api/v1/tasks", params={"campaign": created["id"]}, headers=district)
+    ).json()
+    assert inbox["total"] == 9
+    detail = (await client.get(f"/api/v1/campaigns/{created['id']}", headers=office)).json()
+    assert detail["status"] == "running"
+    assert detail["task_count"] == 160
+    assert sum(r["total"] for r in detail["progress"]) == 160
+    mine = (await client.get(f"/api/v1/campaigns/{created['id']}", headers=district)).json()
+    assert {r["unit"] for r in mine["progress"]} == {"tj.hp"}
+
+
+@pytest.mark.parametrize("template", list(TEMPLATE_UNITS)[1:])
+async def test_each_town_template_starts_end_to_end(
+    template: str, client: httpx.AsyncClient, login: Login, dev_worker: None, session_factory
+) -> None:
+    await load_units(session_factory, TEMPLATE_UNITS[template])
+    office = await login("office", Role.OFFICE, "tj.office")
+    created = await start_campaign(client, office, template)
+    rows = await wait_until_launched(session_factory, created["id"], created["task_count"])
+    tree = {u.code for u in read_units_file(DATA / TEMPLATE_UNITS[template]).units}
+    assert {r.unit_code for r in rows} <= tree
+    assert len({r.id for r in rows}) == created["task_count"] > 0
+
+    async def phases_recorded() -> bool:
+        async with session_factory() as session:
+            phases = (
+                await session.scalars(
+                    select(CampaignPhase).where(CampaignPhase.campaign_id == created["id"])
+                )
+            ).all()
+        today = today_in_beijing()
+        return all(
+            p.status == ("closed" if p.end < today else "open" if p.start <= today else "pending")
+            for p in phases
+        )
+
+    await eventually(phases_recorded)
+    if template == "pian2-banzhu-standing":
+        occurrences = {r.occurrence for r in rows if r.occurrence}
+        assert occurrences and all(len(o) == 7 for o in occurrences)  # YYYY-MM, a month ahead only
+        async with session_factory() as session:
+            one_off = await session.scalar(
+                select(func.count()).where(
+                    Task.campaign_id == created["id"], Task.occurrence.is_(None)
+                )
+            )
+        assert one_off == 5 + 5 + 5 + 7  # credit, punishment, funds, emergency
+
+
+async def test_campaign_refusals(client: httpx.AsyncClient, login: Login) -> None:
+    office = await login("office", Role.OFFICE, "tj.office")
+    unit = await login("rsj", Role.UNIT, "tj.rsj")
+    assert (
+        await client.post(
+            "/api/v1/campaigns", json={"template": "pian1-tianjin-winter"}, headers=unit
+        )
+    ).status_code == 403
+    assert (
+        await client.post("/api/v1/campaigns", json={"template": "pian1-tianjin-winter"})
+    ).status_code == 401
+    missing = await client.post("/api/v1/campaigns", json={"template": "nope"}, headers=office)
+    assert missing.status_code == 404
+    both = await client.post("/api/v1/campaigns", json={}, headers=office)
+    assert both.status_code == 422
+    assert both.json()["error"]["details"][0]["message"] == "template 与 plan 须且只能提供一个"
+    bad_plan: dict[str, Any] = {
+        "key": "bad",
+        "title": "坏方案",
+        "level": "city",
+        "region": "天津市",
+        "root_unit": "tj",
+        "period": {"start": "2026-12-01", "end": "2027-01-31"},
+        "phases": [
+            {
+                "key": "a",
+                "name": "宣传",
+                "kind": "publicity",
+                "start": "2026-12-01",
+                "end": "2026-12-20",
+            },
+            {
+                "key": "b",
+                "name": "排查",
+                "kind": "screening",
+                "start": "2026-12-10",
+                "end": "2026-12-31",
+            },
+            {
+                "key": "c",
+                "name": "执法",
+                "kind": "enforcement",
+                "start": "2027-01-10",
+                "end": "2027-01-05",
+            },
+        ],
+        "tasks": [
+            {
+                "key": "t1",
+                "title": "宣传",
+                "lead_unit": "tj.rsj",
+                "responsible_units": ["@districts"],
+                "deadline": "phase.a.end",
+            }
+        ],
+    }
+    invalid = await client.post("/api/v1/campaigns", json={"plan": bad_plan}, headers=office)
+    assert invalid.status_code == 422
+    errors = invalid.json()["error"]["details"]
+    assert {
+        "path": "phases[2].end",
+        "code": "before_start",
+        "message": "结束日期早于开始日期",
+    } in errors
+    unknown_unit = {
+        **bad_plan,
+        "phases": bad_plan["phases"][:2],
+        "tasks": [{**bad_plan["tasks"][0], "responsible_units": ["tj.nowhere"]}],
+    }
+    unknown = await client.post("/api/v1/campaigns", json={"plan": unknown_unit}, headers=office)
+    assert unknown.status_code == 422
+    assert any(
+        e["path"] == "tasks[0].responsible_units[0]" for e in unknown.json()["error"]["details"]
+    )
+    not_leader = await client.post(
+        "/api/v1/campaigns",
+        json={"template": "pian1-tianjin-winter", "supervising_leader": "rsj"},
+        headers=office,
+    )
+    assert not_leader.status_code == 422
+    assert (await client.get("/api/v1/campaigns/none", headers=office)).status_code == 404
+    assert (
+        await client.post("/api/v1/campaigns/none/close", json={"reason": "结束"}, headers=office)
+    ).status_code == 404
+    assert (
+        await client.post("/api/v1/campaigns/none/close", json={"reason": "结束"}, headers=unit)
+    ).status_code == 403
+
+
+async def test_plans_endpoints(client: httpx.AsyncClient, login: Login) -> None:
+    unit = await login("rsj", Role.UNIT, "tj.rsj")
+    listed = (await client.get("/api/v1/plans", headers=unit)).json()
+    assert [p["key"] for p in listed] == list(TEMPLATE_UNITS)
+    schema = (await client.get("/api/v1/plans/schema", headers=unit)).json()
+    assert "phases" in schema["properties"] and "tasks" in schema["properties"]
+    one = (await client.get("/api/v1/plans/pian5-hongqiao-winter", headers=unit)).json()
+    assert len(one["phases"]) == 3
+    assert (await client.get("/api/v1/plans/nope", headers=unit)).status_code == 404
+    assert (await client.get("/api/v1/plans")).status_code == 401
