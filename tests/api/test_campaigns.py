@@ -40,7 +40,9 @@ async def load_units(session_factory: async_sessionmaker[AsyncSession], file: st
         await units.upsert_many(session=session, units=read_units_file(DATA / file).units)
 
 
-async def start_campaign(client: httpx.AsyncClient, headers: dict[str, str], template: str) -> dict[str, Any]:
+async def start_campaign(
+    client: httpx.AsyncClient, headers: dict[str, str], template: str
+) -> dict[str, Any]:
     answer = await client.post("/api/v1/campaigns", json={"template": template}, headers=headers)
     assert answer.status_code == 201, answer.text
     return answer.json()

@@ -1,0 +1,179 @@
+"""The working-day calendar endpoints (and the reload reaching running tasks), the supervision
+list, and unit webhooks with their signed deliveries."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+from collections.abc import Iterator
+from datetime import date, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from threading import Thread
+from typing import ClassVar
+
+import httpx
+import pytest
+from sqlalchemy import select
+from temporalio.client import Client
+
+from api.clock import today_in_beijing
+from domain.roles import Role
+from ledger.notifications_table import WebhookDelivery
+from tests.api.conftest import Login, StartTask
+from tests.polling import eventually
+from workflows.department_task import DepartmentTaskWorkflow
+
+
+async def test_calendar_read_is_provisional_for_unknown_years(
+    client: httpx.AsyncClient, login: Login
+) -> None:
+    unit = await login("rsj", Role.UNIT, "tj.rsj")
+    known = (await client.get("/api/v1/calendar/2026", headers=unit)).json()
+    assert (known["source"], known["provisional"]) == ("official", False)
+    guessed = (await client.get("/api/v1/calendar/2027", headers=unit)).json()
+    assert (guessed["source"], guessed["provisional"]) == ("provisional", True)
+    assert (await client.get("/api/v1/calendar/1999", headers=unit)).status_code == 422
+    assert (await client.get("/api/v1/calendar/2027")).status_code == 401
+
+
+async def test_office_loads_a_year_and_running_tasks_move(
+    client: httpx.AsyncClient, login: Login, start_task: StartTask, dev_client: Client
+) -> None:
+    task_id = await start_task("tj.rsj", deadline=date(2027, 1, 4))
+    office = await login("office", Role.OFFICE, "tj.office")
+    unit = await login("rsj", Role.UNIT, "tj.rsj")
+    body = {
+        "holidays": [
+            {"start": "2027-01-01", "end": "2027-01-03"},
+            {"start": "2027-02-05", "end": "2027-02-11"},
+        ],
+        "makeup_workdays": ["2027-02-20"],
+        "note": "2027 年部分节假日安排（测试）",
+    }
+    assert (await client.put("/api/v1/calendar/2027", json=body, headers=unit)).status_code == 403
+    loaded = await client.put("/api/v1/calendar/2027", json=body, headers=office)
+    assert loaded.status_code == 200
+    assert (loaded.json()["source"], loaded.json()["provisional"]) == ("loaded", False)
+    handle = dev_client.get_workflow_handle(task_id)
+
+    async def received() -> bool:
+        state = await handle.query(DepartmentTaskWorkflow.current)
+        return any(a.year == 2027 for a in state.calendar)
+
+    await eventually(received)
+    both = {**body, "makeup_workdays": ["2027-01-02"]}
+    clash = await client.put("/api/v1/calendar/2027", json=both, headers=office)
+    assert clash.status_code == 422
+    assert "makeup_workdays[0]" in clash.json()["error"]["message"]
+    wrong_year = {**body, "makeup_workdays": ["2028-01-08"]}
+    assert (
+        await client.put("/api/v1/calendar/2027", json=wrong_year, headers=office)
+    ).status_code == 422
+
+
+async def test_supervision_list_is_for_office_and_leaders(
+    client: httpx.AsyncClient, login: Login, start_task: StartTask
+) -> None:
+    office = await login("office", Role.OFFICE, "tj.office")
+    leader = await login("leader", Role.LEADER, "tj")
+    unit = await login("rsj", Role.UNIT, "tj.rsj")
+    task_id = await start_task("tj.rsj", deadline=today_in_beijing() - timedelta(days=12))
+
+    async def supervised() -> bool:
+        rows = (await client.get("/api/v1/supervision", headers=office)).json()
+        return {r["action"] for r in rows} == {"supervise", "accountability"}
+
+    await eventually(supervised)
+    rows = (await client.get("/api/v1/supervision", headers=leader)).json()
+    assert {r["task_id"] for r in rows} == {task_id}
+    assert all(r["leader"] == "leader" for r in rows)
+    assert (await client.get("/api/v1/supervision", headers=unit)).status_code == 403
+    detail = (await client.get(f"/api/v1/tasks/{task_id}", headers=unit)).json()
+    assert detail["escalation"] == "accountability"
+    assert detail["supervising_leader"] == "leader"
+    assert [e["step_key"] for e in detail["escalations"]] == [
+        "remind",
+        "warn",
+        "supervise",
+        "accountability",
+    ]
+
+
+class Receiver(BaseHTTPRequestHandler):
+    received: ClassVar[list[tuple[dict[str, str], bytes]]] = []
+    fail_first: ClassVar[int] = 0
+
+    def do_POST(self) -> None:
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        if Receiver.fail_first > 0:
+            Receiver.fail_first -= 1
+            self.send_response(503)
+            self.end_headers()
+            return
+        Receiver.received.append((dict(self.headers), body))
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def gateway() -> Iterator[str]:
+    Receiver.received = []
+    Receiver.fail_first = 1
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
+    thread = Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/hook"
+    server.shutdown()
+    server.server_close()
+
+
+async def test_escalations_reach_the_units_webhook_signed_and_retried(
+    client: httpx.AsyncClient, login: Login, start_task: StartTask, gateway: str, session_factory
+) -> None:
+    office = await login("office", Role.OFFICE, "tj.office")
+    secret = "a-shared-secret-of-the-gateway"
+    unit = await login("rsj", Role.UNIT, "tj.rsj")
+    assert (
+        await client.put(
+            "/api/v1/units/tj.rsj/webhook", json={"url": gateway, "secret": secret}, headers=unit
+        )
+    ).status_code == 403
+    bad = await client.put(
+        "/api/v1/units/tj.rsj/webhook", json={"url": "ftp://x", "secret": secret}, headers=office
+    )
+    assert bad.status_code == 422
+    assert (
+        await client.put(
+            "/api/v1/units/none/webhook", json={"url": gateway, "secret": secret}, headers=office
+        )
+    ).status_code == 404
+    assert (
+        await client.put(
+            "/api/v1/units/tj.rsj/webhook", json={"url": gateway, "secret": secret}, headers=office
+        )
+    ).status_code == 200
+    await start_task("tj.rsj", deadline=today_in_beijing() + timedelta(days=1))  # reminder due now
+    await eventually(lambda: len(Receiver.received) >= 1)
+    headers, body = Receiver.received[0]
+    expected = "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+    assert headers["X-Qingling-Signature"] == expected
+    payload = json.loads(body)
+    assert (payload["event"], payload["unit"], payload["step"]) == (
+        "escalation.remind",
+        "tj.rsj",
+        "remind",
+    )
+
+    async def recorded() -> bool:
+        async with session_factory() as session:
+            rows = (await session.scalars(select(WebhookDelivery))).all()
+        return len(rows) == 1 and rows[0].status == "delivered" and rows[0].attempts == 2
+
+    await eventually(recorded)
+    listed = (await client.get("/api/v1/webhook-deliveries", headers=office)).json()
+    assert listed[0]["status"] == "delivered"
+    assert (await client.get("/api/v1/webhook-deliveries", headers=unit)).status_code == 403

@@ -1,0 +1,179 @@
+"""The campaign workflow alone on the time-skipping server, its activities replaced by name."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import UTC, date, datetime, timedelta
+
+from temporalio import activity
+from temporalio.testing import WorkflowEnvironment
+from temporalio.worker import Worker
+
+from domain.campaigns import (
+    CampaignStart,
+    CampaignState,
+    CampaignSummary,
+    CloseInput,
+    ExtendInput,
+    LaunchResult,
+    PhaseChange,
+    PhaseWindow,
+    PreparedCampaign,
+)
+from tests.polling import eventually
+from workers.main import sandbox_runner
+from workflows.campaign import CampaignWorkflow
+
+
+def beijing(y: int, m: int, d: int, hh: int = 0) -> datetime:
+    return datetime(y, m, d, hh, tzinfo=UTC) - timedelta(hours=8)
+
+
+class FakeLedger:
+    def __init__(self, prepared: PreparedCampaign, pages: int = 3):
+        self.prepared = prepared
+        self.pages_left = pages
+        self.launch_calls = 0
+        self.phase_changes: list[tuple[str, str, datetime]] = []
+        self.extensions: list[ExtendInput] = []
+        self.closed: list[CloseInput] = []
+
+    @activity.defn(name="campaign.prepare")
+    async def prepare(self, start: CampaignStart) -> PreparedCampaign:
+        return self.prepared
+
+    @activity.defn(name="campaign.launch_page")
+    async def launch_page(self, campaign_id: str) -> LaunchResult:
+        self.launch_calls += 1
+        self.pages_left = max(self.pages_left - 1, 0)
+        return LaunchResult(started=200 if self.pages_left else 17, remaining=self.pages_left > 0)
+
+    @activity.defn(name="campaign.extend")
+    async def extend(self, body: ExtendInput) -> int:
+        self.extensions.append(body)
+        self.pages_left = 1
+        return 5
+
+    @activity.defn(name="campaign.set_phase")
+    async def set_phase(self, body: PhaseChange) -> None:
+        self.phase_changes.append((body.phase_key, body.status, body.at))
+
+    @activity.defn(name="campaign.close")
+    async def close(self, body: CloseInput) -> CampaignSummary:
+        self.closed.append(body)
+        return CampaignSummary(
+            campaign_id=body.campaign_id, task_count=417, completed=0, overdue=0, text="结束"
+        )
+
+
+@asynccontextmanager
+async def run_with(env: WorkflowEnvironment, ledger: FakeLedger) -> AsyncIterator[str]:
+    queue = f"campaign-{uuid.uuid4().hex[:8]}"
+    async with Worker(
+        env.client,
+        task_queue=queue,
+        workflows=[CampaignWorkflow],
+        activities=[
+            ledger.prepare,
+            ledger.launch_page,
+            ledger.extend,
+            ledger.set_phase,
+            ledger.close,
+        ],
+        workflow_runner=sandbox_runner(),
+    ):
+        yield queue
+
+
+def start_input(created: datetime) -> CampaignState:
+    return CampaignState(
+        start=CampaignStart(campaign_id="c1", plan={}, created_by="office", created_at=created)
+    )
+
+
+async def test_launches_every_page_then_walks_overlapping_phases_and_closes(
+    time_skipping_env: WorkflowEnvironment,
+) -> None:
+    env = time_skipping_env
+    phases = (  # 篇五's shape: overlapping phases up to the Spring Festival 2027
+        PhaseWindow(key="p1", name="宣传", start=date(2026, 12, 1), end=date(2026, 12, 31)),
+        PhaseWindow(key="p2", name="排查", start=date(2026, 12, 15), end=date(2027, 1, 15)),
+        PhaseWindow(key="p3", name="执法", start=date(2027, 1, 1), end=date(2027, 2, 5)),
+    )
+    ledger = FakeLedger(
+        PreparedCampaign(task_count=417, phases=phases, period_end=date(2027, 2, 5), standing=False)
+    )
+    async with run_with(env, ledger) as queue:
+        handle = await env.client.start_workflow(
+            CampaignWorkflow.run,
+            start_input(await env.get_current_time()),
+            id="campaign:c1",
+            task_queue=queue,
+        )
+        summary = await handle.result()
+    assert summary.task_count == 417
+    assert ledger.launch_calls == 3
+    assert [(k, s) for k, s, _ in ledger.phase_changes] == [
+        ("p1", "open"),
+        ("p2", "open"),
+        ("p1", "closed"),
+        ("p3", "open"),
+        ("p2", "closed"),
+        ("p3", "closed"),
+    ]
+    at = {(k, s): t for k, s, t in ledger.phase_changes}
+    assert at[("p1", "open")] - beijing(2026, 12, 1) < timedelta(minutes=1)
+    assert at[("p1", "open")] >= beijing(2026, 12, 1)
+    assert at[("p2", "closed")] >= beijing(2027, 1, 16)
+    assert at[("p3", "closed")] >= beijing(2027, 2, 6)
+    assert len(ledger.closed) == 1
+    assert ledger.closed[0].at >= beijing(2027, 2, 6)
+
+
+async def test_the_office_can_close_a_campaign_early(
+    time_skipping_env: WorkflowEnvironment,
+) -> None:
+    env = time_skipping_env
+    phases = (PhaseWindow(key="p1", name="宣传", start=date(2027, 3, 1), end=date(2027, 3, 31)),)
+    ledger = FakeLedger(
+        PreparedCampaign(
+            task_count=10, phases=phases, period_end=date(2027, 3, 31), standing=False
+        ),
+        pages=1,
+    )
+    async with run_with(env, ledger) as queue:
+        handle = await env.client.start_workflow(
+            CampaignWorkflow.run,
+            start_input(await env.get_current_time()),
+            id="campaign:c2",
+            task_queue=queue,
+        )
+        await eventually(lambda: ledger.launch_calls == 1)
+        await handle.signal(CampaignWorkflow.close, "上级要求提前结束")
+        await handle.result()
+    assert ledger.phase_changes == []
+    assert ledger.closed[0].reason == "上级要求提前结束"
+
+
+async def test_a_standing_plan_makes_next_months_tasks(
+    time_skipping_env: WorkflowEnvironment,
+) -> None:
+    env = time_skipping_env
+    ledger = FakeLedger(
+        PreparedCampaign(task_count=48, phases=(), period_end=None, standing=True), pages=1
+    )
+    async with run_with(env, ledger) as queue:
+        created = await env.get_current_time()
+        handle = await env.client.start_workflow(
+            CampaignWorkflow.run, start_input(created), id="campaign:c3", task_queue=queue
+        )
+        await env.sleep(timedelta(days=60))
+        await eventually(lambda: len(ledger.extensions) == 2)
+        await handle.signal(CampaignWorkflow.close, "常态化方案废止")
+        await handle.result()
+    first, second = ledger.extensions
+    assert second.at - first.at == timedelta(days=28)
+    assert first.horizon - first.at.date() >= timedelta(days=34)
+    assert ledger.launch_calls == 1 + 2  # the first launch, then one page after each extension
