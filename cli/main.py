@@ -9,6 +9,8 @@ from typing import Annotated
 import typer
 from pydantic import ValidationError
 
+from cli.calendar_cmd import app as calendar_app
+from cli.plans_cmd import app as plans_app
 from cli.units_cmd import app as units_app
 from cli.users_cmd import app as users_app
 from infra.settings import Settings
@@ -20,6 +22,8 @@ app = typer.Typer(
 )
 app.add_typer(users_app, name="users")
 app.add_typer(units_app, name="units")
+app.add_typer(plans_app, name="plans")
+app.add_typer(calendar_app, name="calendar")
 
 
 def load_settings(**overrides: object) -> Settings:

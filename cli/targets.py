@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import typer
 
 from infra.settings import Settings
@@ -21,3 +23,20 @@ def database_url(settings: Settings) -> str:
         )
         raise typer.Exit(2)
     return runtime.database_url
+
+
+def api_url() -> str:
+    """QINGLING_API_URL, else the API of the running `qingling up` of the data folder."""
+    explicit = os.environ.get("QINGLING_API_URL")
+    if explicit:
+        return explicit
+    settings = Settings()
+    runtime = read_runtime(settings.data_dir.resolve())
+    if runtime is None:
+        typer.echo(
+            f"错误：未设置 QINGLING_API_URL，"
+            f"且数据目录 {settings.data_dir} 中没有正在运行的 qingling up。",
+            err=True,
+        )
+        raise typer.Exit(2)
+    return runtime.api_url

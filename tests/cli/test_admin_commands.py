@@ -156,3 +156,23 @@ def test_production_refuses_a_default_secret(tmp_path: Path) -> None:
     assert "必须设置 QINGLING_SECRET_KEY" in answer.stderr
     env["QINGLING_SECRET_KEY"] = "qingling-insecure-development-key-change-me"
     assert qingling("worker", env=env).returncode == 2
+
+
+def test_plans_check_accepts_the_templates_and_lists_every_error(tmp_path: Path) -> None:
+    templates = sorted(str(p) for p in (REPO / "plans").glob("*.yaml"))
+    good = qingling("plans", "check", *templates, env={})
+    assert good.returncode == 0, good.stderr
+    assert good.stdout.count("✓") == 5
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "key: bad\ntitle: 坏方案\nlevel: city\nregion: 天津市\nroot_unit: tj\n"
+        "period: {start: 2026-12-01, end: 2027-01-31}\n"
+        "phases:\n"
+        "  - {key: a, name: 宣传, kind: publicity, start: 2026-12-01, end: 2026-12-20}\n"
+        "  - {key: b, name: 排查, kind: screening, start: 2026-12-10, end: 2026-12-31}\n"
+        "  - {key: c, name: 执法, kind: enforcement, start: 2027-01-10, end: 2027-01-05}\n",
+        encoding="utf-8",
+    )
+    answer = qingling("plans", "check", str(bad), env={})
+    assert answer.returncode == 2
+    assert "phases[2].end: 结束日期早于开始日期" in answer.stderr

@@ -156,6 +156,38 @@ def test_up_demo_crash_and_restart_keeps_everything(tmp_path: Path, ups: list[Up
     assert len([u for u in loaded if u["code"].startswith("tj")]) == 76
     assert {"bz", "mly", "sg", "hqz"} <= {u["code"] for u in loaded}
 
+    # The office loads next year's official arrangement through the CLI (via the API).
+    year_file = tmp_path / "2027.yaml"
+    year_file.write_text(
+        "year: 2027\nholidays:\n  - {start: 2027-01-01, end: 2027-01-03}\nmakeup_workdays: []\n",
+        encoding="utf-8",
+    )
+    calendar = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "cli",
+            "calendar",
+            "load",
+            str(year_file),
+            "--username",
+            "chief",
+            "--password-stdin",
+        ],
+        input="chief-password-1\n",
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=60,
+        env={**os.environ, "QINGLING_DATA_DIR": str(data)},
+        check=False,
+    )
+    assert calendar.returncode == 0, calendar.stderr
+    assert (
+        httpx.get(f"{first.base}/api/v1/calendar/2027", headers=headers).json()["source"]
+        == "loaded"
+    )
+
     # A second `up` on the same folder refuses while the first runs.
     second = Up(data, free_port())
     assert second.process.wait(60) == 3

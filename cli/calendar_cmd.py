@@ -1,0 +1,58 @@
+"""`qingling calendar load FILE`: a year's official arrangement (国务院办公厅通知)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import httpx
+import typer
+import yaml
+
+from cli.targets import api_url
+
+app = typer.Typer(help="工作日历", no_args_is_help=True)
+
+
+@app.command("load")
+def load(
+    file: Annotated[Path, typer.Argument(help="YAML：year, holidays, makeup_workdays, note")],
+    username: Annotated[str, typer.Option(help="办公室账号")],
+    password_stdin: Annotated[
+        bool, typer.Option("--password-stdin", help="从标准输入读取密码")
+    ] = False,
+) -> None:
+    """载入某年官方放假安排；通过 API 提交，运行中的任务随即重算期限。"""
+    if not password_stdin:
+        typer.echo("错误：请用 --password-stdin 从标准输入提供密码", err=True)
+        raise typer.Exit(2)
+    password = typer.get_text_stream("stdin").readline().rstrip("\r\n")
+    try:
+        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        typer.echo(f"错误：无法读取 {file}：{error}", err=True)
+        raise typer.Exit(2) from None
+    if not isinstance(data, dict) or not isinstance(data.get("year"), int):
+        typer.echo("错误：文件须包含整数 year 字段", err=True)
+        raise typer.Exit(2)
+    year = data.pop("year")
+    base = api_url()
+    with httpx.Client(base_url=base, timeout=30) as http:
+        token = http.post("/api/v1/auth/token", data={"username": username, "password": password})
+        if token.status_code != 200:
+            typer.echo(f"错误：{token.json()['error']['message']}", err=True)
+            raise typer.Exit(2)
+        headers = {"Authorization": f"Bearer {token.json()['access_token']}"}
+        answer = http.put(
+            f"/api/v1/calendar/{year}",
+            content=json.dumps(data, default=str),  # YAML dates → ISO text
+            headers={**headers, "Content-Type": "application/json"},
+        )
+    if answer.status_code != 200:
+        refusal = answer.json()["error"]
+        typer.echo(f"错误：{refusal['message']}", err=True)
+        for detail in refusal.get("details") or []:
+            typer.echo(f"  {detail.get('field', '')}：{detail.get('message', '')}", err=True)
+        raise typer.Exit(2)
+    typer.echo(f"已载入 {year} 年放假安排，运行中的任务将按新日历重算期限")

@@ -1,0 +1,31 @@
+"""`qingling plans check FILE...`: validate plan files before the office starts a campaign."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from domain.plan.errors import PlanInvalid
+from domain.plan.loader import load_plan_file
+
+app = typer.Typer(help="方案管理", no_args_is_help=True)
+
+
+@app.command("check")
+def check(files: Annotated[list[Path], typer.Argument(help="方案 YAML/JSON 文件")]) -> None:
+    """校验方案文件，列出全部错误及其位置。"""
+    failed = False
+    for path in files:
+        try:
+            plan = load_plan_file(path)
+        except PlanInvalid as error:
+            failed = True
+            typer.echo(f"✗ {path}：{len(error.errors)} 处错误", err=True)
+            for problem in error.errors:
+                typer.echo(f"  {problem}", err=True)
+            continue
+        typer.echo(f"✓ {path}：{plan.title}（{len(plan.phases)} 个阶段，{len(plan.tasks)} 项措施）")
+    if failed:
+        raise typer.Exit(2)
