@@ -26,6 +26,7 @@ from domain.campaigns import (
     PreparedCampaign,
     resolution_horizon,
 )
+from domain.escalation import deadline_at
 from domain.plan.model import Plan
 from domain.plan.resolve import ResolvedAssignment, ResolvedCampaign, resolve_plan
 from domain.tasks import TaskSpec, TaskState
@@ -55,6 +56,7 @@ def _row(campaign_id: str, a: ResolvedAssignment) -> dict[str, Any]:
         "lead_unit": a.lead_unit,
         "unit_code": a.unit,
         "deadline": a.deadline,
+        "deadline_time": None if a.deadline_at == deadline_at(a.deadline) else a.deadline_at,
         "deliverables": [d.value for d in a.deliverables],
         "status": "open",
         "progress": 0,
@@ -183,6 +185,7 @@ class CampaignActivities:
                     unit=row.unit_code,
                     unit_ancestors=units.ancestors_in(tree, row.unit_code),
                     deadline=row.deadline,
+                    deadline_time=row.deadline_time,
                     deliverables=tuple(row.deliverables),
                     ladder=ladder,
                     calendar=overrides,

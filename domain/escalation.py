@@ -135,6 +135,18 @@ def deadline_at(deadline: date) -> datetime:
     return end_of_day(deadline)
 
 
+def step_due_at_instant(
+    deadline: datetime, step: EscalationStep, calendar: WorkingCalendar
+) -> datetime:
+    """A deadline given to the minute (a demo plan's `now + PT10M`): the step moves by working
+    days and keeps the deadline's Beijing time of day."""
+    if step.offset_working_days == 0:
+        return deadline
+    local = deadline.astimezone(SHANGHAI)
+    day = calendar.add_working_days(local.date(), step.offset_working_days)
+    return datetime.combine(day, local.timetz()).astimezone(UTC)
+
+
 def step_due_at(deadline: date, step: EscalationStep, calendar: WorkingCalendar) -> datetime:
     """Reminders go out at the start of an office morning so someone reads them; the other rungs
     fire when the day they are counted to has fully lapsed. Offset 0 is the deadline itself, even

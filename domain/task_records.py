@@ -20,6 +20,7 @@ class TaskSnapshot(Frozen):
     status: TaskStatus
     progress: int
     deadline: date
+    deadline_time: datetime | None = None
     pending_extension: bool
     note: str | None = None
     figures: dict[str, Decimal] | None = None

@@ -62,6 +62,7 @@ class TaskSpec(Frozen):
     unit: str
     unit_ancestors: tuple[str, ...] = ()
     deadline: date
+    deadline_time: datetime | None = None  # only for deadlines given to the minute (demos)
     deliverables: tuple[Literal["note", "figures", "files"], ...] = ("note",)
     ladder: EscalationLadder = DEFAULT_LADDER
     calendar: tuple[YearArrangement, ...] = ()
@@ -136,6 +137,7 @@ class TaskState(BaseModel):
     unit: str
     unit_ancestors: tuple[str, ...] = ()
     deadline: date
+    deadline_time: datetime | None = None
     deadline_version: int = 0
     progress: int = 0
     fired_steps: list[str] = Field(default_factory=list)
@@ -151,6 +153,7 @@ class TaskState(BaseModel):
             unit=spec.unit,
             unit_ancestors=spec.unit_ancestors,
             deadline=spec.deadline,
+            deadline_time=spec.deadline_time,
             calendar=list(spec.calendar),
         )
 

@@ -38,6 +38,7 @@ def _row(snapshot: TaskSnapshot) -> dict[str, Any]:
         "lead_unit": spec.lead_unit,
         "unit_code": snapshot.unit,
         "deadline": snapshot.deadline,
+        "deadline_time": snapshot.deadline_time,
         "deliverables": list(spec.deliverables),
         "status": snapshot.status.value,
         "progress": snapshot.progress,

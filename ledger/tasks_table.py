@@ -31,6 +31,7 @@ class Task(Timestamped, Base):
     lead_unit: Mapped[str | None] = mapped_column(String(64))
     unit_code: Mapped[str] = mapped_column(ForeignKey("units.code"))
     deadline: Mapped[date] = mapped_column(Date)
+    deadline_time: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     deliverables: Mapped[list[str]] = mapped_column(JSONType, default=lambda: ["note"])
     launched: Mapped[bool] = mapped_column(default=True)  # False until its workflow is started
     status: Mapped[str] = mapped_column(String(16), default="open")

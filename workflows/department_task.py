@@ -16,7 +16,7 @@ from typing import Any
 from temporalio import workflow
 from temporalio.common import RetryPolicy
 
-from domain.escalation import EscalationStep, step_due_at
+from domain.escalation import EscalationStep, step_due_at, step_due_at_instant
 from domain.task_records import EscalationInput, TaskChange, TaskSnapshot
 from domain.task_rules import (
     TaskRefusal,
@@ -107,10 +107,15 @@ class DepartmentTaskWorkflow:
     def _calendar(self) -> WorkingCalendar:
         return WorkingCalendar(self.state.calendar)
 
+    def _due(self, step: EscalationStep, calendar: WorkingCalendar) -> datetime:
+        if self.state.deadline_time is not None:
+            return step_due_at_instant(self.state.deadline_time, step, calendar)
+        return step_due_at(self.state.deadline, step, calendar)
+
     def _next_step(self) -> tuple[EscalationStep | None, datetime | None]:
         for step in self.state.spec.ladder.steps:
             if step.key not in self.state.fired_steps:
-                return step, step_due_at(self.state.deadline, step, self._calendar())
+                return step, self._due(step, self._calendar())
         return None, None
 
     async def _escalate(self, step: EscalationStep, due: datetime) -> None:
@@ -149,6 +154,7 @@ class DepartmentTaskWorkflow:
             status=self.state.status,
             progress=self.state.progress,
             deadline=self.state.deadline,
+            deadline_time=self.state.deadline_time,
             pending_extension=self.state.pending_extension() is not None,
             completed_at=self.state.completed_at,
             **extra,
@@ -308,13 +314,14 @@ class DepartmentTaskWorkflow:
     def _move_deadline(self, deadline: Any) -> None:
         """New deadline: steps already due under it stay fired; the others wait again."""
         self.state.deadline = deadline
+        self.state.deadline_time = None
         self.state.deadline_version += 1
         calendar = self._calendar()
         now = workflow.now()
         self.state.fired_steps = [
             s.key
             for s in self.state.spec.ladder.steps
-            if s.key in self.state.fired_steps and step_due_at(deadline, s, calendar) <= now
+            if s.key in self.state.fired_steps and self._due(s, calendar) <= now
         ]
         self._moved()
 

@@ -44,6 +44,7 @@ class TaskRead(BaseModel):
     lead_unit: str | None
     unit_code: str
     deadline: date
+    deadline_time: datetime | None
     status: str
     progress: int
     escalation: str | None

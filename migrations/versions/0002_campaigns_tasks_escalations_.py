@@ -2,7 +2,7 @@
 
 Revision ID: 0002
 Revises: 0001
-Create Date: 2026-11-26 01:41:40.520542
+Create Date: 2026-11-26 01:53:01.193127
 """
 
 from collections.abc import Sequence
@@ -194,6 +194,7 @@ def upgrade() -> None:
         sa.Column("lead_unit", sa.String(length=64), nullable=True),
         sa.Column("unit_code", sa.String(length=64), nullable=False),
         sa.Column("deadline", sa.Date(), nullable=False),
+        sa.Column("deadline_time", sa.DateTime(timezone=True), nullable=True),
         sa.Column(
             "deliverables",
             sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),

@@ -11,6 +11,7 @@ from domain.escalation import (
     StepAction,
     deadline_at,
     step_due_at,
+    step_due_at_instant,
 )
 from domain.workdays import WorkingCalendar
 
@@ -114,3 +115,11 @@ def test_ladder_and_steps_must_not_be_empty():
 
 def test_ladder_survives_a_json_round_trip():
     assert EscalationLadder.model_validate_json(DEFAULT_LADDER.model_dump_json()) == DEFAULT_LADDER
+
+
+def test_a_deadline_to_the_minute_keeps_its_time_of_day() -> None:
+    steps = {s.key: s for s in DEFAULT_LADDER.steps}
+    deadline = utc(2027, 1, 4, 2)  # Mon 01-04 10:00 Beijing
+    assert step_due_at_instant(deadline, steps["warn"], CALENDAR) == deadline
+    assert step_due_at_instant(deadline, steps["remind"], CALENDAR) == utc(2026, 12, 29, 2)
+    assert step_due_at_instant(deadline, steps["supervise"], CALENDAR) == utc(2027, 1, 6, 2)

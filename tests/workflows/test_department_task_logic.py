@@ -335,3 +335,18 @@ async def test_duplicate_and_forbidden_actions_are_refused(harness) -> None:
     assert closed.value.status is RPCStatusCode.NOT_FOUND
     kinds = [c.kind for c in recorder.changes]
     assert kinds == ["created", "progress", "extension_requested", "completed"]
+
+
+async def test_a_deadline_to_the_minute_fires_its_warning_on_the_minute(harness) -> None:
+    env, recorder, queue = harness
+    now = await env.get_current_time()
+    due = (now + timedelta(minutes=10)).replace(microsecond=0)
+    state = task_state(due.date(), deadline_time=due)
+    handle = await start(env, queue, state)
+    await eventually(lambda: len(recorder.escalations) == 1)  # −3 working days: already past
+    await sleep_until(env, due + timedelta(seconds=5))
+    await eventually(lambda: len(recorder.escalations) == 2)
+    assert recorder.steps()[1] == ("warn", due)
+    await handle.execute_update(
+        DepartmentTaskWorkflow.cancel, CancelInput(actor=OFFICE, reason="演示结束")
+    )
