@@ -115,7 +115,10 @@ class CampaignActivities:
                 ],
             )
             await task_launch.insert_pending(
-                session=session, rows=(_row(start.campaign_id, a) for a in resolved.assignments)
+                session=session,
+                rows=(_row(start.campaign_id, a) for a in resolved.assignments),
+                actor=start.created_by,
+                at=start.created_at,
             )
             count = await self._count(session, start.campaign_id)
             await campaigns.set_status(
@@ -150,7 +153,10 @@ class CampaignActivities:
             )
             resolved = await self._resolve(session, start, body.horizon)
             added = await task_launch.insert_pending(
-                session=session, rows=(_row(campaign.id, a) for a in resolved.assignments)
+                session=session,
+                rows=(_row(campaign.id, a) for a in resolved.assignments),
+                actor="system",
+                at=body.at,
             )
             campaign.task_count = await self._count(session, campaign.id)
         return added
@@ -172,7 +178,7 @@ class CampaignActivities:
         gate = asyncio.Semaphore(START_CONCURRENCY)
 
         async def start_one(row: Task) -> None:
-            state = TaskState.start(
+            state = TaskState.announced(
                 TaskSpec(
                     task_id=row.id,
                     campaign_id=campaign_id,

@@ -157,5 +157,10 @@ class TaskState(BaseModel):
             calendar=list(spec.calendar),
         )
 
+    @classmethod
+    def announced(cls, spec: TaskSpec) -> TaskState:
+        """A task whose "created" event the launcher already wrote (event 1)."""
+        return cls.start(spec).model_copy(update={"event_seq": 1})
+
     def pending_extension(self) -> ExtensionRequest | None:
         return next((r for r in self.extensions if r.status == "pending"), None)

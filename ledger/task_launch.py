@@ -3,40 +3,68 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from ledger.tasks_table import Task
+from ledger.tasks_table import Task, TaskEvent
 
 INSERT_CHUNK = 1000
 
 
-async def insert_pending(*, session: AsyncSession, rows: Iterable[dict[str, Any]]) -> int:
-    """Insert rows not yet known (launched = False); returns how many were new."""
+def created_event_key(task_id: str) -> str:
+    """The key of a task's first event, the one its workflow would otherwise write."""
+    return f"{task_id}:e1"
+
+
+async def _insert_chunk(
+    session: AsyncSession, rows: list[dict[str, Any]], actor: str, at: datetime
+) -> int:
+    result = await session.execute(
+        insert(Task)
+        .values(rows)
+        .on_conflict_do_nothing(index_elements=[Task.id])
+        .returning(Task.id)
+    )
+    new = list(result.scalars().all())
+    if new:
+        events = [
+            {
+                "task_id": task_id,
+                "event_key": created_event_key(task_id),
+                "kind": "created",
+                "actor": actor,
+                "at": at,
+                "to_status": "open",
+                "detail": {},
+            }
+            for task_id in new
+        ]
+        await session.execute(
+            insert(TaskEvent)
+            .values(events)
+            .on_conflict_do_nothing(index_elements=[TaskEvent.event_key])
+        )
+    return len(new)
+
+
+async def insert_pending(
+    *, session: AsyncSession, rows: Iterable[dict[str, Any]], actor: str, at: datetime
+) -> int:
+    """Insert unknown rows (launched = False) with their "created" events, so a task workflow
+    needs no activity to announce itself; returns how many were new."""
     batch: list[dict[str, Any]] = []
     added = 0
-
-    async def flush() -> int:
-        if not batch:
-            return 0
-        result = await session.execute(
-            insert(Task)
-            .values(batch)
-            .on_conflict_do_nothing(index_elements=[Task.id])
-            .returning(Task.id)
-        )
-        count = len(result.scalars().all())
-        batch.clear()
-        return count
-
     for row in rows:
         batch.append({**row, "launched": False})
         if len(batch) >= INSERT_CHUNK:
-            added += await flush()
-    added += await flush()
+            added += await _insert_chunk(session, batch, actor, at)
+            batch = []
+    if batch:
+        added += await _insert_chunk(session, batch, actor, at)
     return added
 
 

@@ -63,8 +63,11 @@ class TaskEvent(Base):
     detail: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
 
 
-class Escalation(Base):
-    """One step of the ladder, recorded once: the supervision list and 问责 records read it."""
+class Escalation(Timestamped, Base):
+    """One step of the ladder, recorded once: the supervision list and 问责 records read it.
+
+    `recorded_at` is when the workflow fired the step; `created_at` when the ledger got it.
+    """
 
     __tablename__ = "escalations"
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0002
 Revises: 0001
-Create Date: 2026-11-26 01:53:01.193127
+Create Date: 2026-11-26 01:54:24.958385
 """
 
 from collections.abc import Sequence
@@ -266,6 +266,12 @@ def upgrade() -> None:
         ),
         sa.Column("leader", sa.String(length=64), nullable=True),
         sa.Column("resolved_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column(
+            "created_at",
+            sa.DateTime(timezone=True),
+            server_default=sa.text("now()"),
+            nullable=False,
+        ),
         sa.ForeignKeyConstraint(
             ["task_id"], ["tasks.id"], name=op.f("fk_escalations_task_id_tasks"), ondelete="CASCADE"
         ),

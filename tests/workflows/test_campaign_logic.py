@@ -174,6 +174,8 @@ async def test_a_standing_plan_makes_next_months_tasks(
         await handle.signal(CampaignWorkflow.close, "常态化方案废止")
         await handle.result()
     first, second = ledger.extensions
-    assert second.at - first.at == timedelta(days=28)
+    # Timers fire at the start of a Beijing day; workflow.now() adds milliseconds of processing.
+    assert round((second.at - first.at).total_seconds()) == timedelta(days=28).total_seconds()
+    assert first.at.astimezone(UTC).time().replace(microsecond=0).isoformat() == "16:00:00"
     assert first.horizon - first.at.date() >= timedelta(days=34)
     assert ledger.launch_calls == 1 + 2  # the first launch, then one page after each extension

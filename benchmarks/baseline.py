@@ -1,0 +1,58 @@
+"""Raw Temporal figures of a trivial workflow at a given concurrency: the yardstick."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import uuid
+
+from temporalio.client import Client
+
+from benchmarks.figures import percentile
+from benchmarks.noop import BASELINE_QUEUE, NoopWorkflow
+
+
+async def start_rate(client: Client, count: int, concurrency: int) -> float:
+    """Workflow starts per second, `concurrency` start calls in flight."""
+    gate = asyncio.Semaphore(concurrency)
+    prefix = uuid.uuid4().hex[:8]
+
+    async def one(i: int) -> None:
+        async with gate:
+            await client.start_workflow(
+                NoopWorkflow.run, False, id=f"noop-{prefix}-{i}", task_queue=BASELINE_QUEUE
+            )
+
+    started = time.perf_counter()
+    await asyncio.gather(*(one(i) for i in range(count)))
+    return count / (time.perf_counter() - started)
+
+
+async def update_latencies(client: Client, count: int, concurrency: int) -> list[float]:
+    """Round trips (ms) of an update on running trivial workflows."""
+    handles = [
+        await client.start_workflow(
+            NoopWorkflow.run,
+            True,
+            id=f"noop-upd-{uuid.uuid4().hex[:8]}-{i}",
+            task_queue=BASELINE_QUEUE,
+        )
+        for i in range(concurrency)
+    ]
+    latencies: list[float] = []
+
+    async def lane(handle_index: int) -> None:
+        handle = handles[handle_index]
+        for i in range(count // concurrency):
+            t = time.perf_counter()
+            await handle.execute_update(NoopWorkflow.touch, i)
+            latencies.append((time.perf_counter() - t) * 1000)
+
+    await asyncio.gather(*(lane(i) for i in range(concurrency)))
+    for handle in handles:
+        await handle.signal(NoopWorkflow.finish)
+    return latencies
+
+
+def summary_ms(latencies: list[float]) -> str:
+    return f"p50 {percentile(latencies, 50):.0f} ms, p95 {percentile(latencies, 95):.0f} ms"
