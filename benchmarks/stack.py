@@ -6,17 +6,15 @@ import os
 import shutil
 import sys
 import tempfile
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
-
 from launcher.embedded_postgres import EmbeddedPostgres
 from launcher.ports import free_port
 from launcher.process import ManagedProcess
+from launcher.readiness import answers_200, wait_until_ready
 from launcher.temporal_dev import TemporalDevServer
 from migrations.runner import upgrade
 
@@ -27,20 +25,6 @@ class Stack:
     database_url: str
     temporal_address: str
     api_url: str
-
-
-def _wait_ready(url: str, process: ManagedProcess) -> None:
-    end = time.monotonic() + 120
-    while time.monotonic() < end:
-        if process.exit_code() is not None:
-            raise RuntimeError(f"{process.name} exited: {process.log_tail()}")
-        try:
-            if httpx.get(url, timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.3)
-    raise RuntimeError(f"{url} not ready")
 
 
 @contextmanager
@@ -77,7 +61,9 @@ def embedded_stack() -> Iterator[Stack]:
             process.start()
             services.append(process)
         api_url = f"http://127.0.0.1:{api_port}"
-        _wait_ready(f"{api_url}/readyz", api)
+        wait_until_ready(
+            lambda: answers_200(f"{api_url}/readyz"), what="API", timeout=120, watch=[api, worker]
+        )
         yield Stack(root, postgres.url, temporal.address, api_url)
     finally:
         for process in reversed(services):

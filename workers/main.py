@@ -51,7 +51,13 @@ async def run_worker(settings: Settings) -> None:
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
     async with httpx.AsyncClient() as http:
-        worker = build_worker(client, build_session_factory(engine), http, MAIN_TASK_QUEUE)
+        worker = build_worker(
+            client,
+            build_session_factory(engine),
+            http,
+            MAIN_TASK_QUEUE,
+            cached_workflows=settings.worker_cached_workflows,
+        )
         log.info("worker_started", task_queue=MAIN_TASK_QUEUE)
         async with worker:
             await stop.wait()
@@ -64,6 +70,8 @@ def build_worker(
     session_factory: async_sessionmaker[AsyncSession],
     http: httpx.AsyncClient,
     task_queue: str,
+    *,
+    cached_workflows: int = 1000,
 ) -> Worker:
     """The worker with every workflow and real activity; tests build it on their own queue."""
     return Worker(
@@ -72,4 +80,5 @@ def build_worker(
         workflows=list(WORKFLOWS),
         activities=build_activities(session_factory, client, http),
         workflow_runner=sandbox_runner(),
+        max_cached_workflows=cached_workflows,
     )

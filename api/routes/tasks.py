@@ -25,7 +25,8 @@ from domain.tasks import (
     ReassignInput,
     TaskState,
 )
-from ledger import files, task_queries, tasks, units
+from domain.workdays import WorkingCalendar
+from ledger import calendar, files, task_queries, tasks, units
 from ledger.tasks_table import Task
 from workflows.department_task import DepartmentTaskWorkflow
 
@@ -51,6 +52,9 @@ class TaskRead(BaseModel):
     supervising_leader: str | None
     pending_extension: bool
     overdue: bool = False
+    deadline_provisional: bool = Field(
+        default=False, description="期限所在年份的放假安排尚未公布，按法定节假日暂估"
+    )
     completed_at: datetime | None
 
 
@@ -92,9 +96,10 @@ class TaskDetail(TaskRead):
     escalations: list[EscalationRead]
 
 
-def _read(task: Task, today: date) -> TaskRead:
+def _read(task: Task, today: date, working: WorkingCalendar) -> TaskRead:
     view = TaskRead.model_validate(task)
     view.overdue = tasks.is_overdue(task, today)
+    view.deadline_provisional = working.is_provisional(task.deadline.year)
     return view
 
 
@@ -193,13 +198,14 @@ async def inbox(
         limit=limit,
         offset=offset,
     )
-    return TaskPage(items=[_read(t, today) for t in found], total=total)
+    working = await calendar.working_calendar(session=session)
+    return TaskPage(items=[_read(t, today, working) for t in found], total=total)
 
 
 @router.get("/{task_id}", response_model=TaskDetail, summary="任务详情与全部记录")
 async def detail(task_id: str, actor: CurrentActor, session: SessionDep) -> TaskDetail:
     task = await visible_task(session=session, actor=actor, task_id=task_id)
-    base = _read(task, today_in_beijing())
+    base = _read(task, today_in_beijing(), await calendar.working_calendar(session=session))
     return TaskDetail(
         **base.model_dump(),
         description=task.description,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import date, timedelta
 from pathlib import Path
@@ -20,7 +19,9 @@ from domain.roles import Role
 from domain.units_file import read_units_file
 from infra.settings import Settings
 from launcher.temporal_dev import TemporalDevServer
-from ledger import accounts, campaigns, tasks, units
+from ledger import accounts, tasks, units
+from tests.polling import eventually
+from tests.seed import campaign_row
 from tests.workflows.task_fixtures import task_state
 from workflows.department_task import DepartmentTaskWorkflow
 from workflows.task_queues import MAIN_TASK_QUEUE
@@ -103,24 +104,11 @@ def start_task(
     seeded: None,
 ) -> StartTask:
     """Start a real department-task workflow and wait until the ledger has its row."""
-    made: set[str] = set()
 
     async def _start(unit: str = "tj.rsj", deadline: date | None = None, **spec: object) -> str:
         campaign = "c-api"
         async with session_factory() as session, session.begin():
-            if campaign not in made:
-                await campaigns.create(
-                    session=session,
-                    campaign_id=campaign,
-                    title="接口测试行动",
-                    plan_key="test",
-                    plan={},
-                    root_unit="tj",
-                    period_start=today_in_beijing(),
-                    period_end=None,
-                    created_by="test",
-                )
-                made.add(campaign)
+            await campaign_row(session, campaign)
             chain = await units.ancestors(session=session, code=unit)
         state = task_state(
             deadline or today_in_beijing() + timedelta(days=30),
@@ -132,11 +120,12 @@ def start_task(
         await dev_client.start_workflow(
             DepartmentTaskWorkflow.run, state, id=state.spec.task_id, task_queue=MAIN_TASK_QUEUE
         )
-        for _ in range(200):
+
+        async def recorded() -> bool:
             async with session_factory() as session:
-                if await tasks.get(session=session, task_id=state.spec.task_id):
-                    return state.spec.task_id
-            await asyncio.sleep(0.05)
-        raise AssertionError("task row never appeared")
+                return await tasks.get(session=session, task_id=state.spec.task_id) is not None
+
+        await eventually(recorded)
+        return state.spec.task_id
 
     return _start

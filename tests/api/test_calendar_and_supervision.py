@@ -19,6 +19,7 @@ from temporalio.client import Client
 
 from api.clock import today_in_beijing
 from domain.roles import Role
+from domain.workdays import WorkingCalendar
 from ledger.notifications_table import WebhookDelivery
 from tests.api.conftest import Login, StartTask
 from tests.polling import eventually
@@ -51,10 +52,14 @@ async def test_office_loads_a_year_and_running_tasks_move(
         "makeup_workdays": ["2027-02-20"],
         "note": "2027 年部分节假日安排（测试）",
     }
+    before = (await client.get(f"/api/v1/tasks/{task_id}", headers=unit)).json()
+    assert before["deadline_provisional"] is WorkingCalendar().is_provisional(2027)
     assert (await client.put("/api/v1/calendar/2027", json=body, headers=unit)).status_code == 403
     loaded = await client.put("/api/v1/calendar/2027", json=body, headers=office)
     assert loaded.status_code == 200
     assert (loaded.json()["source"], loaded.json()["provisional"]) == ("loaded", False)
+    after = (await client.get(f"/api/v1/tasks/{task_id}", headers=unit)).json()
+    assert after["deadline_provisional"] is False
     handle = dev_client.get_workflow_handle(task_id)
 
     async def received() -> bool:

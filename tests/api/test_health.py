@@ -22,13 +22,17 @@ async def test_readyz_with_both_servers_up(client: httpx.AsyncClient) -> None:
     assert answer.json()["checks"] == {"postgresql": "ok", "temporal": "ok"}
 
 
-async def test_readyz_is_503_with_reason_when_temporal_is_down(settings: Settings) -> None:
-    broken = settings.model_copy(update={"temporal_address": f"127.0.0.1:{free_port()}"})
-    app: FastAPI = create_app(broken)
+async def readyz_with(settings: Settings, **broken: str) -> httpx.Response:
+    """/readyz of an app whose settings point one dependency at nothing."""
+    app: FastAPI = create_app(settings.model_copy(update=broken))
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
-            answer = await http.get("/readyz")
+            return await http.get("/readyz")
+
+
+async def test_readyz_is_503_with_reason_when_temporal_is_down(settings: Settings) -> None:
+    answer = await readyz_with(settings, temporal_address=f"127.0.0.1:{free_port()}")
     assert answer.status_code == 503
     body = answer.json()["error"]
     assert body["code"] == "not_ready"
@@ -38,14 +42,9 @@ async def test_readyz_is_503_with_reason_when_temporal_is_down(settings: Setting
 
 
 async def test_readyz_is_503_when_postgres_is_down(settings: Settings) -> None:
-    broken = settings.model_copy(
-        update={"database_url": f"postgresql+psycopg://x:y@127.0.0.1:{free_port()}/none"}
+    answer = await readyz_with(
+        settings, database_url=f"postgresql+psycopg://x:y@127.0.0.1:{free_port()}/none"
     )
-    app: FastAPI = create_app(broken)
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
-            answer = await http.get("/readyz")
     assert answer.status_code == 503
     assert answer.json()["error"]["details"]["temporal"] == "ok"
     assert answer.json()["error"]["details"]["postgresql"] != "ok"

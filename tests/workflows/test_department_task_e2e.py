@@ -14,10 +14,11 @@ from domain.roles import Role
 from domain.tasks import CompleteInput, TaskStatus
 from domain.units_file import read_units_file
 from launcher.demo import UNITS_FILE
-from ledger import accounts, campaigns, units
+from ledger import accounts, units
 from ledger.notifications_table import Notification
 from ledger.tasks_table import Escalation, Task, TaskEvent
 from tests.polling import eventually
+from tests.seed import campaign_row
 from tests.workflows.task_fixtures import UNIT, task_state
 from workflows.department_task import DepartmentTaskWorkflow
 from workflows.task_queues import MAIN_TASK_QUEUE
@@ -35,17 +36,7 @@ async def seed(session_factory: async_sessionmaker[AsyncSession], campaign_id: s
                 session=session,
                 spec=AccountCreate(username=name, password="password-123", role=role, unit=unit),
             )
-        await campaigns.create(
-            session=session,
-            campaign_id=campaign_id,
-            title="测试行动",
-            plan_key="test",
-            plan={},
-            root_unit="tj",
-            period_start=today_in_beijing(),
-            period_end=None,
-            created_by="office-user",
-        )
+        await campaign_row(session, campaign_id, created_by="office-user")
 
 
 async def test_overdue_task_escalates_and_completes_into_the_ledger(
