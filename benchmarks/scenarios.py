@@ -158,9 +158,9 @@ async def escalation_lag(
             period_end=None,
             created_by="bench",
         )
-    due = (datetime.now(UTC) + timedelta(seconds=count / start_rate * 2 + 20)).replace(
-        microsecond=0
-    )
+    # Every task must be running before the instant: allow three times the raw start time.
+    margin = timedelta(seconds=count / start_rate * 3 + 30)
+    due = (datetime.now(UTC) + margin).replace(microsecond=0)
     gate = asyncio.Semaphore(32)
 
     async def start(i: int) -> None:
