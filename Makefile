@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
+CHROMIUM ?= /usr/bin/chromium
+
 .PHONY: up demo test lint bench clean
 
 $(STAMP): pyproject.toml
@@ -23,8 +25,19 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy .
 
-test: lint
-	$(BIN)/pytest $(ARGS)
+# The web page is tested in real headless Chromium (Debian's package; no browser download).
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ]; then \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null 2>&1 \
+			|| { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; }; \
+	elif command -v sudo >/dev/null; then \
+		sudo apt-get install -y -q chromium; \
+	else \
+		echo "浏览器测试需要 Chromium：请安装 Debian/Ubuntu 的 chromium 软件包 / install the chromium package" >&2; exit 1; \
+	fi
+
+test: lint $(CHROMIUM)
+	QINGLING_CHROMIUM=$(CHROMIUM) $(BIN)/pytest $(ARGS)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks $(ARGS)

@@ -6,14 +6,19 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from temporalio import activity
 
+from activities.recipient_directory import RecipientDirectory
+from domain.escalation import StepAction
 from domain.task_records import EscalationInput, EscalationOutcome, TaskChange, WebhookInput
-from ledger import notifications, tasks
+from ledger import tasks
 from ledger.notifications_table import WebhookDelivery
+
+NAMED_LEADER_STEPS = (StepAction.SUPERVISE, StepAction.ACCOUNTABILITY)
 
 
 class TaskActivities:
-    def __init__(self, session_factory: async_sessionmaker[AsyncSession]):
+    def __init__(self, session_factory: async_sessionmaker[AsyncSession], recipient_ttl: float):
         self.session_factory = session_factory
+        self.directory = RecipientDirectory(session_factory, recipient_ttl)
 
     @activity.defn(name="task.record_change")
     async def record_change(self, change: TaskChange) -> None:
@@ -23,23 +28,30 @@ class TaskActivities:
     @activity.defn(name="task.escalate")
     async def escalate(self, body: EscalationInput) -> EscalationOutcome:
         """Record the step, tell its recipients, and queue the unit's webhook if it has one."""
+        unit = body.snapshot.unit
+        leader = None
+        if body.step.action in NAMED_LEADER_STEPS:
+            leader = await self.directory.leader(body.snapshot.spec.campaign_id)
+        names = await self.directory.usernames(unit, tuple(body.step.recipients), leader)
+        hooks = await self.directory.webhooks(unit)
+        deliveries = []
         async with self.session_factory() as session, session.begin():
-            recorded, leader, names = await tasks.record_escalation(session=session, body=body)
-            hooks = await notifications.webhooks_for(session=session, units=[body.snapshot.unit])
-            deliveries = []
-            for hook in hooks:
-                key = f"{body.escalation_key}:webhook:{hook.unit_code}"
+            recorded = await tasks.record_escalation(
+                session=session, body=body, leader=leader, names=names
+            )
+            for hook_unit, url in hooks:
+                key = f"{body.escalation_key}:webhook:{hook_unit}"
                 await session.execute(
                     insert(WebhookDelivery)
                     .values(
                         delivery_key=key,
-                        unit_code=hook.unit_code,
-                        url=hook.url,
+                        unit_code=hook_unit,
+                        url=url,
                         payload={
                             "event": f"escalation.{body.step.action.value}",
                             "task_id": body.snapshot.spec.task_id,
                             "title": body.snapshot.spec.title,
-                            "unit": body.snapshot.unit,
+                            "unit": unit,
                             "step": body.step.key,
                             "label": body.step.label,
                             "deadline": body.snapshot.deadline.isoformat(),
@@ -50,6 +62,5 @@ class TaskActivities:
                     )
                     .on_conflict_do_nothing(index_elements=[WebhookDelivery.delivery_key])
                 )
-                deliveries.append(WebhookInput(delivery_key=key, unit=hook.unit_code))
-        activity.logger.info("escalation step %s recorded=%s", body.step.key, recorded)
+                deliveries.append(WebhookInput(delivery_key=key, unit=hook_unit))
         return EscalationOutcome(recorded=recorded, leader=leader, webhooks=tuple(deliveries))

@@ -20,7 +20,16 @@ from benchmarks.stack import Stack, embedded_stack
 from infra.database import build_engine, build_session_factory
 from infra.temporal_client import connect_temporal
 
-CONCURRENCY = 32  # the campaign launcher's start concurrency, used for the baseline too
+CONCURRENCY = 32
+
+
+def report(figures: list[Figure], figure: Figure) -> None:
+    """Keep the figure for the table and show it at once: a long run shows progress."""
+    figures.append(figure)
+    print(
+        f"{figure.name}: {figure.value} (baseline {figure.baseline}; target {figure.target})",
+        flush=True,
+    )  # the campaign launcher's start concurrency, used for the baseline too
 
 
 async def run(stack: Stack, quick: bool) -> str:
@@ -41,31 +50,34 @@ async def run(stack: Stack, quick: bool) -> str:
         headers = await scenarios.token(http)
         campaign_id, tasks, seconds = await scenarios.launch(http, headers, session_factory)
         launch_rate = tasks / seconds
-        figures.append(
+        report(
+            figures,
             Figure(
                 f"launch 篇一 with {towns} towns per district ({tasks} tasks)",
                 f"{launch_rate:.0f} tasks/s ({seconds:.1f} s)",
                 f"{raw_rate:.0f} raw starts/s at {CONCURRENCY}",
                 "≥ 0.8× baseline",
                 launch_rate >= 0.8 * raw_rate,
-            )
+            ),
         )
         updates = await baseline.update_latencies(client, completes, 1)
         sample = random.Random(7).sample(  # noqa: S311 - picking tasks, not secrets
             await _task_ids(session_factory, campaign_id), completes
         )
         api = await scenarios.complete_through_api(http, headers, sample, 1)
-        figures.append(
+        report(
+            figures,
             Figure(
                 "complete a task through the API (one at a time)",
                 baseline.summary_ms(api),
                 "raw update " + baseline.summary_ms(updates),
                 "p95 ≤ 100 ms",
                 percentile(api, 95) <= 100,
-            )
+            ),
         )
         lags = await scenarios.escalation_lag(client, session_factory, lag_tasks, raw_rate)
-        figures.append(
+        report(
+            figures,
             Figure(
                 f"escalation lag, {lag_tasks} deadlines at one instant",
                 f"p50 {percentile(lags, 50):.1f} s, p99 {percentile(lags, 99):.1f} s, "
@@ -73,19 +85,20 @@ async def run(stack: Stack, quick: bool) -> str:
                 "—",
                 "p99 ≤ 30 s",
                 percentile(lags, 99) <= 30,
-            )
+            ),
         )
         campaign_events = await scenarios.history_length(client, f"campaign:{campaign_id}")
         task_events = await scenarios.history_length(client, sample[0])
         largest = max(campaign_events, task_events)
-        figures.append(
+        report(
+            figures,
             Figure(
                 "largest workflow history",
                 f"{largest} events (campaign {campaign_events}, completed task {task_events})",
                 "—",
                 "≤ 2,000 events",
                 largest <= 2000,
-            )
+            ),
         )
     await engine.dispose()
     return table(figures)

@@ -22,7 +22,7 @@ from domain.roles import Role
 from domain.tasks import TaskSpec, TaskState
 from domain.units import UnitKind, UnitLevel, UnitSpec
 from domain.units_file import read_units_file
-from ledger import accounts, campaigns, units
+from ledger import accounts, campaigns, task_launch, units
 from ledger.tasks_table import Escalation, Task
 from workflows.department_task import DepartmentTaskWorkflow
 from workflows.task_queues import MAIN_TASK_QUEUE
@@ -161,10 +161,8 @@ async def escalation_lag(
     # Every task must be running before the instant: allow three times the raw start time.
     margin = timedelta(seconds=count / start_rate * 3 + 30)
     due = (datetime.now(UTC) + margin).replace(microsecond=0)
-    gate = asyncio.Semaphore(32)
-
-    async def start(i: int) -> None:
-        spec = TaskSpec(
+    specs = [
+        TaskSpec(
             task_id=f"task:{campaign_id}:lag{i}:tj.rsj",
             campaign_id=campaign_id,
             task_key=f"lag{i}",
@@ -175,11 +173,34 @@ async def escalation_lag(
             deadline_time=due,
             ladder=FIRST_STEP_AT_DEADLINE,
         )
+        for i in range(count)
+    ]
+    async with session_factory() as session, session.begin():  # as the campaign launcher does
+        await task_launch.insert_pending(
+            session=session,
+            rows=(
+                {
+                    "id": s.task_id,
+                    "campaign_id": campaign_id,
+                    "task_key": s.task_key,
+                    "title": s.title,
+                    "unit_code": s.unit,
+                    "deadline": s.deadline,
+                    "deadline_time": s.deadline_time,
+                }
+                for s in specs
+            ),
+            actor="bench",
+            at=datetime.now(UTC),
+        )
+    gate = asyncio.Semaphore(32)
+
+    async def start(i: int) -> None:
         async with gate:
             await client.start_workflow(
                 DepartmentTaskWorkflow.run,
-                TaskState.start(spec),
-                id=spec.task_id,
+                TaskState.announced(specs[i]),
+                id=specs[i].task_id,
                 task_queue=MAIN_TASK_QUEUE,
             )
 

@@ -32,6 +32,8 @@ class Settings(BaseSettings):
     # Workflows kept in worker memory; a workflow evicted from the cache is replayed from its
     # history on its next event, which is what makes thousands of simultaneous deadlines slow.
     worker_cached_workflows: int = Field(default=10_000, gt=0)
+    # How long an escalation's recipients (accounts, leader, webhooks) are remembered.
+    worker_recipient_cache_seconds: float = Field(default=60.0, ge=0)
 
     @model_validator(mode="after")
     def _refuse_default_secret_in_production(self) -> Settings:

@@ -132,17 +132,11 @@ async def supervising_leader(*, session: AsyncSession, campaign_id: str) -> str 
 
 
 async def record_escalation(
-    *, session: AsyncSession, body: EscalationInput
-) -> tuple[bool, str | None, list[str]]:
-    """Record a ladder step once; returns (new?, named leader, recipient usernames)."""
+    *, session: AsyncSession, body: EscalationInput, leader: str | None, names: Sequence[str]
+) -> bool:
+    """Record a ladder step once and tell `names`; False when it was already recorded."""
     step = body.step
     spec = body.snapshot.spec
-    leader = None
-    if step.action in (StepAction.SUPERVISE, StepAction.ACCOUNTABILITY):
-        leader = await supervising_leader(session=session, campaign_id=spec.campaign_id)
-    names = await notifications.recipients(
-        session=session, wanted=step.recipients, unit=body.snapshot.unit, leader=leader
-    )
     extra: dict[str, Any] = {"escalation": ESCALATION_STATE[step.action]}
     if leader and step.action is StepAction.SUPERVISE:
         extra["supervising_leader"] = leader
@@ -169,7 +163,7 @@ async def record_escalation(
         .returning(Escalation.id)
     )
     if inserted.scalar_one_or_none() is None:
-        return False, leader, names
+        return False
     await append_event(
         session=session,
         task_id=spec.task_id,
@@ -183,7 +177,7 @@ async def record_escalation(
             "step": step.key,
             "label": step.label,
             "due_at": body.due_at.isoformat(),
-            "recipients": names,
+            "recipients": list(names),
             "leader": leader,
         },
     )
@@ -200,7 +194,7 @@ async def record_escalation(
         body=text,
         task_id=spec.task_id,
     )
-    return True, leader, names
+    return True
 
 
 async def get(*, session: AsyncSession, task_id: str) -> Task | None:

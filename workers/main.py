@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import compileall
 import signal
 
 import httpx
@@ -12,6 +13,7 @@ from temporalio.client import Client
 from temporalio.worker import Worker
 from temporalio.worker.workflow_sandbox import SandboxedWorkflowRunner, SandboxRestrictions
 
+import workflows
 from infra.database import build_engine, build_session_factory
 from infra.logging import configure_logging
 from infra.settings import Settings
@@ -39,9 +41,17 @@ def sandbox_runner() -> SandboxedWorkflowRunner:
     )
 
 
+def precompile_workflows() -> None:
+    """The sandbox re-imports a workflow's module for every new workflow; with bytecode on disk
+    that costs an exec, not a compile (PYTHONDONTWRITEBYTECODE would otherwise forbid it)."""
+    for folder in workflows.__path__:
+        compileall.compile_dir(folder, quiet=1)
+
+
 async def run_worker(settings: Settings) -> None:
     """Run until SIGTERM/SIGINT, then finish in-flight tasks and exit."""
     configure_logging(settings.log_level)
+    precompile_workflows()
     engine = build_engine(settings.require_database_url())
     client = await connect_temporal(
         settings.require_temporal_address(), settings.temporal_namespace
@@ -57,6 +67,7 @@ async def run_worker(settings: Settings) -> None:
             http,
             MAIN_TASK_QUEUE,
             cached_workflows=settings.worker_cached_workflows,
+            recipient_ttl=settings.worker_recipient_cache_seconds,
         )
         log.info("worker_started", task_queue=MAIN_TASK_QUEUE)
         async with worker:
@@ -72,13 +83,14 @@ def build_worker(
     task_queue: str,
     *,
     cached_workflows: int = 1000,
+    recipient_ttl: float = 0.0,
 ) -> Worker:
     """The worker with every workflow and real activity; tests build it on their own queue."""
     return Worker(
         client,
         task_queue=task_queue,
         workflows=list(WORKFLOWS),
-        activities=build_activities(session_factory, client, http),
+        activities=build_activities(session_factory, client, http, recipient_ttl),
         workflow_runner=sandbox_runner(),
         max_cached_workflows=cached_workflows,
     )

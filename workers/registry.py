@@ -21,10 +21,13 @@ WORKFLOWS: Sequence[type] = (DepartmentTaskWorkflow, CampaignWorkflow, CalendarB
 
 
 def build_activities(
-    session_factory: async_sessionmaker[AsyncSession], client: Client, http: httpx.AsyncClient
+    session_factory: async_sessionmaker[AsyncSession],
+    client: Client,
+    http: httpx.AsyncClient,
+    recipient_ttl: float,
 ) -> list[Callable[..., Any]]:
     """Activity instances with their dependencies injected; their bound methods are registered."""
-    tasks = TaskActivities(session_factory)
+    tasks = TaskActivities(session_factory, recipient_ttl)
     webhooks = WebhookActivities(session_factory, http)
     campaigns = CampaignActivities(session_factory, client)
     calendar = CalendarActivities(session_factory, client)
