@@ -5,11 +5,12 @@ from __future__ import annotations
 import asyncio
 import time
 import uuid
+from datetime import UTC, datetime, timedelta
 
-from temporalio.client import Client
+from temporalio.client import Client, WorkflowHandle
 
 from benchmarks.figures import percentile
-from benchmarks.noop import BASELINE_QUEUE, NoopWorkflow
+from benchmarks.noop import BASELINE_QUEUE, NoopWorkflow, TimerWorkflow
 
 
 async def start_rate(client: Client, count: int, concurrency: int) -> float:
@@ -56,3 +57,20 @@ async def update_latencies(client: Client, count: int, concurrency: int) -> list
 
 def summary_ms(latencies: list[float]) -> str:
     return f"p50 {percentile(latencies, 50):.0f} ms, p95 {percentile(latencies, 95):.0f} ms"
+
+
+async def timer_lags(client: Client, count: int, start_rate: float) -> list[float]:
+    """Seconds from one shared instant to each trivial workflow's step after its timer."""
+    due = datetime.now(UTC) + timedelta(seconds=count / start_rate * 3 + 30)
+    gate = asyncio.Semaphore(32)
+    prefix = uuid.uuid4().hex[:8]
+
+    async def one(i: int) -> WorkflowHandle[TimerWorkflow, float]:
+        async with gate:
+            return await client.start_workflow(
+                TimerWorkflow.run, due, id=f"timer-{prefix}-{i}", task_queue=BASELINE_QUEUE
+            )
+
+    handles = await asyncio.gather(*(one(i) for i in range(count)))
+    fired = await asyncio.gather(*(h.result() for h in handles))
+    return [at - due.timestamp() for at in fired]

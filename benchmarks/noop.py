@@ -1,8 +1,16 @@
-"""The baseline: a trivial workflow with a trivial update, on the same server as the real ones."""
+"""The baseline: trivial workflows on the same server as the real ones.
+
+`NoopWorkflow` gives the raw start rate and update round trip; `TimerWorkflow` the raw lag
+of many timers firing at one instant, each followed by one local activity, the same shape
+as an escalation step without its ledger write.
+"""
 
 from __future__ import annotations
 
-from temporalio import workflow
+import time
+from datetime import datetime, timedelta
+
+from temporalio import activity, workflow
 
 BASELINE_QUEUE = "bench-baseline"
 
@@ -24,3 +32,19 @@ class NoopWorkflow:
     @workflow.signal
     def finish(self) -> None:
         self.done = True
+
+
+@activity.defn(name="bench.clock")
+async def clock() -> float:
+    """When the step ran, as wall-clock seconds."""
+    return time.time()
+
+
+@workflow.defn(name="BenchTimer")
+class TimerWorkflow:
+    @workflow.run
+    async def run(self, due: datetime) -> float:
+        await workflow.sleep(max((due - workflow.now()).total_seconds(), 0))
+        return await workflow.execute_local_activity(
+            clock, start_to_close_timeout=timedelta(seconds=30)
+        )

@@ -68,6 +68,7 @@ class DepartmentTaskWorkflow:
         self._changed = False
         self._lock = asyncio.Lock()
         self._deliveries: list[workflow.ActivityHandle[None]] = []
+        self._working: WorkingCalendar | None = None
 
     # ---- the timer loop -------------------------------------------------------------
 
@@ -107,7 +108,10 @@ class DepartmentTaskWorkflow:
             self._deliveries.clear()
 
     def _calendar(self) -> WorkingCalendar:
-        return WorkingCalendar(self.state.calendar)
+        """Built once per arrangement set: each build recomputes a year's working days."""
+        if self._working is None:
+            self._working = WorkingCalendar(self.state.calendar)
+        return self._working
 
     def _due(self, step: EscalationStep, calendar: WorkingCalendar) -> datetime:
         if self.state.deadline_time is not None:
@@ -378,6 +382,7 @@ class DepartmentTaskWorkflow:
         """The office loaded a year's official arrangement: recompute the timers."""
         others = [a for a in self.state.calendar if a.year != body.arrangement.year]
         self.state.calendar = [*others, body.arrangement]
+        self._working = None
         self._moved()
 
     @workflow.query
