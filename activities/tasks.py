@@ -16,9 +16,11 @@ NAMED_LEADER_STEPS = (StepAction.SUPERVISE, StepAction.ACCOUNTABILITY)
 
 
 class TaskActivities:
-    def __init__(self, session_factory: async_sessionmaker[AsyncSession], recipient_ttl: float):
+    def __init__(
+        self, session_factory: async_sessionmaker[AsyncSession], directory: RecipientDirectory
+    ):
         self.session_factory = session_factory
-        self.directory = RecipientDirectory(session_factory, recipient_ttl)
+        self.directory = directory
 
     @activity.defn(name="task.record_change")
     async def record_change(self, change: TaskChange) -> None:

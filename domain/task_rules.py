@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from domain.refusal import Refusal
 from domain.roles import Role, may_act_for
 from domain.tasks import (
     STATUS_LABELS,
@@ -19,22 +20,12 @@ from domain.tasks import (
 )
 
 
-class TaskRefusal(Exception):
-    """Refused action; `kind` maps to the HTTP status (forbidden 403, conflict 409, invalid 422)."""
-
-    def __init__(self, kind: str, code: str, message: str):
-        super().__init__(message)
-        self.kind = kind
-        self.code = code
-        self.message = message
+def _forbidden(message: str) -> Refusal:
+    return Refusal("forbidden", "forbidden", message)
 
 
-def _forbidden(message: str) -> TaskRefusal:
-    return TaskRefusal("forbidden", "forbidden", message)
-
-
-def _conflict(code: str, message: str) -> TaskRefusal:
-    return TaskRefusal("conflict", code, message)
+def _conflict(code: str, message: str) -> Refusal:
+    return Refusal("conflict", code, message)
 
 
 def _require_own_unit(state: TaskState, actor: ActorRef) -> None:
@@ -64,9 +55,7 @@ def check_progress(state: TaskState, body: ProgressInput) -> None:
     _require_own_unit(state, body.actor)
     _require_open(state)
     if body.percent < state.progress:
-        raise TaskRefusal(
-            "invalid", "progress_backwards", f"进度不能回退（当前 {state.progress}%）"
-        )
+        raise Refusal("invalid", "progress_backwards", f"进度不能回退（当前 {state.progress}%）")
 
 
 def check_complete(state: TaskState, body: CompleteInput) -> None:
@@ -81,7 +70,7 @@ def check_complete(state: TaskState, body: CompleteInput) -> None:
     if "files" in wanted and not body.attachments:
         missing.append("附件（attachments）")
     if missing:
-        raise TaskRefusal("invalid", "deliverables_missing", "缺少应交内容：" + "、".join(missing))
+        raise Refusal("invalid", "deliverables_missing", "缺少应交内容：" + "、".join(missing))
 
 
 def check_extension_request(state: TaskState, body: ExtensionRequestInput, today: date) -> None:
@@ -92,23 +81,23 @@ def check_extension_request(state: TaskState, body: ExtensionRequestInput, today
     if any(r.request_id == body.request_id for r in state.extensions):
         raise _conflict("duplicate_request", "该延期申请已提交")
     if body.new_deadline <= state.deadline:
-        raise TaskRefusal(
+        raise Refusal(
             "invalid", "deadline_not_later", f"新的期限须晚于当前期限 {state.deadline.isoformat()}"
         )
     if body.new_deadline < today:
-        raise TaskRefusal("invalid", "deadline_in_past", "新的期限不能早于今天")
+        raise Refusal("invalid", "deadline_in_past", "新的期限不能早于今天")
 
 
 def check_extension_decision(state: TaskState, body: ExtensionDecisionInput) -> None:
     _require_office(body.actor, "审批延期申请")
     request = next((r for r in state.extensions if r.request_id == body.request_id), None)
     if request is None:
-        raise TaskRefusal("not_found", "extension_not_found", "延期申请不存在")
+        raise Refusal("not_found", "extension_not_found", "延期申请不存在")
     if request.status != "pending":
         raise _conflict("extension_decided", "该延期申请已处理")
     _require_open(state)
     if not body.approve and len(body.reason.strip()) < 2:
-        raise TaskRefusal("invalid", "reason_required", "不同意延期时须说明理由")
+        raise Refusal("invalid", "reason_required", "不同意延期时须说明理由")
 
 
 def check_reassign(state: TaskState, body: ReassignInput) -> None:

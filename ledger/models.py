@@ -3,6 +3,7 @@
 from ledger.accounts_table import Account
 from ledger.calendar_table import CalendarYear
 from ledger.campaigns_table import Campaign, CampaignPhase
+from ledger.cases_table import Case, CaseEvent, CaseParty, CasePayment
 from ledger.files_table import Attachment
 from ledger.notifications_table import Notification, UnitWebhook, WebhookDelivery
 from ledger.tasks_table import Escalation, Task, TaskEvent
@@ -14,6 +15,10 @@ __all__ = [
     "CalendarYear",
     "Campaign",
     "CampaignPhase",
+    "Case",
+    "CaseEvent",
+    "CaseParty",
+    "CasePayment",
     "Escalation",
     "Notification",
     "Task",

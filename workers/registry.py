@@ -11,13 +11,21 @@ from temporalio.client import Client
 
 from activities.calendar import CalendarActivities
 from activities.campaigns import CampaignActivities
+from activities.cases import CaseActivities
+from activities.recipient_directory import RecipientDirectory
 from activities.tasks import TaskActivities
 from activities.webhooks import WebhookActivities
 from workflows.calendar_broadcast import CalendarBroadcastWorkflow
 from workflows.campaign import CampaignWorkflow
+from workflows.case import CaseWorkflow
 from workflows.department_task import DepartmentTaskWorkflow
 
-WORKFLOWS: Sequence[type] = (DepartmentTaskWorkflow, CampaignWorkflow, CalendarBroadcastWorkflow)
+WORKFLOWS: Sequence[type] = (
+    DepartmentTaskWorkflow,
+    CampaignWorkflow,
+    CalendarBroadcastWorkflow,
+    CaseWorkflow,
+)
 
 
 def build_activities(
@@ -27,7 +35,9 @@ def build_activities(
     recipient_ttl: float,
 ) -> list[Callable[..., Any]]:
     """Activity instances with their dependencies injected; their bound methods are registered."""
-    tasks = TaskActivities(session_factory, recipient_ttl)
+    directory = RecipientDirectory(session_factory, recipient_ttl)
+    tasks = TaskActivities(session_factory, directory)
+    cases = CaseActivities(session_factory, directory)
     webhooks = WebhookActivities(session_factory, http)
     campaigns = CampaignActivities(session_factory, client)
     calendar = CalendarActivities(session_factory, client)
@@ -41,4 +51,5 @@ def build_activities(
         campaigns.set_phase,
         campaigns.close,
         calendar.broadcast_page,
+        cases.record,
     ]

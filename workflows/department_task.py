@@ -9,7 +9,6 @@ derived from the workflow id and a sequence number, so a retry writes nothing tw
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -19,7 +18,6 @@ from temporalio.common import RetryPolicy
 from domain.escalation import EscalationStep, step_due_at, step_due_at_instant
 from domain.task_records import EscalationInput, TaskChange, TaskSnapshot
 from domain.task_rules import (
-    TaskRefusal,
     check_cancel,
     check_complete,
     check_extension_decision,
@@ -41,7 +39,7 @@ from domain.tasks import (
     TaskStatus,
 )
 from domain.workdays import WorkingCalendar
-from workflows.errors import refusal
+from workflows.errors import checked
 
 with workflow.unsafe.imports_passed_through():
     from activities.tasks import TaskActivities
@@ -51,13 +49,6 @@ with workflow.unsafe.imports_passed_through():
 # workflow task, saving the server two task dispatches per write (see docs/benchmarks.md).
 LEDGER_TIMEOUT = timedelta(seconds=30)
 LEDGER_RETRY = RetryPolicy(maximum_interval=timedelta(minutes=1))
-
-
-def _checked(check: Callable[[], None]) -> None:
-    try:
-        check()
-    except TaskRefusal as error:
-        raise refusal(error) from None
 
 
 @workflow.defn(name="DepartmentTask")
@@ -202,7 +193,7 @@ class DepartmentTaskWorkflow:
     @workflow.update
     async def progress(self, body: ProgressInput) -> TaskState:
         async with self._lock:
-            _checked(lambda: check_progress(self.state, body))
+            checked(lambda: check_progress(self.state, body))
             before = self.state.status
             self.state.progress = body.percent
             self.state.status = TaskStatus.IN_PROGRESS
@@ -217,12 +208,12 @@ class DepartmentTaskWorkflow:
 
     @progress.validator
     def _validate_progress(self, body: ProgressInput) -> None:
-        _checked(lambda: check_progress(self.state, body))
+        checked(lambda: check_progress(self.state, body))
 
     @workflow.update
     async def complete(self, body: CompleteInput) -> TaskState:
         async with self._lock:
-            _checked(lambda: check_complete(self.state, body))
+            checked(lambda: check_complete(self.state, body))
             before = self.state.status
             self.state.status = TaskStatus.COMPLETED
             self.state.progress = 100
@@ -246,12 +237,12 @@ class DepartmentTaskWorkflow:
 
     @complete.validator
     def _validate_complete(self, body: CompleteInput) -> None:
-        _checked(lambda: check_complete(self.state, body))
+        checked(lambda: check_complete(self.state, body))
 
     @workflow.update
     async def request_extension(self, body: ExtensionRequestInput) -> TaskState:
         async with self._lock:
-            _checked(lambda: check_extension_request(self.state, body, workflow.now().date()))
+            checked(lambda: check_extension_request(self.state, body, workflow.now().date()))
             self.state.extensions.append(
                 ExtensionRequest(
                     request_id=body.request_id,
@@ -281,12 +272,12 @@ class DepartmentTaskWorkflow:
 
     @request_extension.validator
     def _validate_request_extension(self, body: ExtensionRequestInput) -> None:
-        _checked(lambda: check_extension_request(self.state, body, workflow.now().date()))
+        checked(lambda: check_extension_request(self.state, body, workflow.now().date()))
 
     @workflow.update
     async def decide_extension(self, body: ExtensionDecisionInput) -> TaskState:
         async with self._lock:
-            _checked(lambda: check_extension_decision(self.state, body))
+            checked(lambda: check_extension_decision(self.state, body))
             request = next(r for r in self.state.extensions if r.request_id == body.request_id)
             request.status = "approved" if body.approve else "refused"
             request.decided_by = body.actor.username
@@ -315,7 +306,7 @@ class DepartmentTaskWorkflow:
 
     @decide_extension.validator
     def _validate_decide_extension(self, body: ExtensionDecisionInput) -> None:
-        _checked(lambda: check_extension_decision(self.state, body))
+        checked(lambda: check_extension_decision(self.state, body))
 
     def _move_deadline(self, deadline: Any) -> None:
         """New deadline: steps already due under it stay fired; the others wait again."""
@@ -334,7 +325,7 @@ class DepartmentTaskWorkflow:
     @workflow.update
     async def reassign(self, body: ReassignInput) -> TaskState:
         async with self._lock:
-            _checked(lambda: check_reassign(self.state, body))
+            checked(lambda: check_reassign(self.state, body))
             previous = self.state.unit
             self.state.unit = body.unit
             self.state.unit_ancestors = body.unit_ancestors
@@ -351,12 +342,12 @@ class DepartmentTaskWorkflow:
 
     @reassign.validator
     def _validate_reassign(self, body: ReassignInput) -> None:
-        _checked(lambda: check_reassign(self.state, body))
+        checked(lambda: check_reassign(self.state, body))
 
     @workflow.update
     async def cancel(self, body: CancelInput) -> TaskState:
         async with self._lock:
-            _checked(lambda: check_cancel(self.state, body))
+            checked(lambda: check_cancel(self.state, body))
             before = self.state.status
             self.state.status = TaskStatus.CANCELLED
             await self._record(
@@ -373,7 +364,7 @@ class DepartmentTaskWorkflow:
 
     @cancel.validator
     def _validate_cancel(self, body: CancelInput) -> None:
-        _checked(lambda: check_cancel(self.state, body))
+        checked(lambda: check_cancel(self.state, body))
 
     # ---- calendar ---------------------------------------------------------------------
 
