@@ -1,0 +1,303 @@
+"""The case workflow alone on the time-skipping server, its ledger activity replaced by name."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+
+import pytest
+from temporalio import activity
+from temporalio.client import WorkflowHandle, WorkflowUpdateFailedError
+from temporalio.exceptions import ApplicationError
+from temporalio.testing import WorkflowEnvironment
+from temporalio.worker import Worker
+
+from domain.cases.intake import ProjectType
+from domain.cases.records import CaseChange, MajorOutcome
+from domain.cases.settlement import Payer, Payment, TerminalRoute
+from domain.cases.state import (
+    CaseState,
+    CaseStatus,
+    FollowUpInput,
+    PaymentInput,
+    ReasonInput,
+    RevisionInput,
+    RouteInput,
+    TransferInput,
+    UnfoundedInput,
+    VerifyInput,
+)
+from tests.polling import eventually
+from tests.workflows.case_fixtures import HANDLER, LEADER, OFFICE, RECEIVER, STRANGER, case_state
+from workers.main import sandbox_runner
+from workflows.case import CaseWorkflow
+
+
+class Ledger:
+    def __init__(self) -> None:
+        self.changes: list[CaseChange] = []
+
+    @activity.defn(name="case.record")
+    async def record(self, change: CaseChange) -> MajorOutcome:
+        self.changes.append(change)
+        return MajorOutcome(leader="leader" if change.notify_leader else None)
+
+    def kinds(self) -> list[str]:
+        return [c.kind for c in self.changes]
+
+
+@pytest.fixture
+async def harness(
+    time_skipping_env: WorkflowEnvironment,
+) -> AsyncIterator[tuple[WorkflowEnvironment, Ledger, str]]:
+    ledger = Ledger()
+    queue = f"case-{uuid.uuid4().hex[:8]}"
+    async with Worker(
+        time_skipping_env.client,
+        task_queue=queue,
+        workflows=[CaseWorkflow],
+        activities=[ledger.record],
+        workflow_runner=sandbox_runner(),
+    ):
+        yield time_skipping_env, ledger, queue
+
+
+async def start(
+    env: WorkflowEnvironment, queue: str, state: CaseState
+) -> WorkflowHandle[CaseWorkflow, CaseState]:
+    return await env.client.start_workflow(
+        CaseWorkflow.run, state, id=state.start.case_id, task_queue=queue
+    )
+
+
+async def refused(call: object) -> ApplicationError:
+    with pytest.raises(WorkflowUpdateFailedError) as caught:
+        await call  # type: ignore[misc]
+    assert isinstance(caught.value.cause, ApplicationError)
+    return caught.value.cause
+
+
+def pay(amount: str, payer: Payer = Payer.EMPLOYER, pid: str | None = None) -> PaymentInput:
+    return PaymentInput(
+        actor=HANDLER,
+        payment=Payment(
+            payment_id=pid or uuid.uuid4().hex[:8], amount=Decimal(amount), payer=payer
+        ),
+    )
+
+
+async def routed_and_verified(handle, amount: str = "186000.00") -> None:
+    await handle.execute_update(
+        CaseWorkflow.route,
+        RouteInput(actor=RECEIVER, unit="tj.hp.rsj", unit_ancestors=("tj.hp", "tj")),
+    )
+    await handle.execute_update(CaseWorkflow.accept, ReasonInput(actor=HANDLER, reason="属地受理"))
+    await handle.execute_update(
+        CaseWorkflow.verify, VerifyInput(actor=HANDLER, workers=12, amount=Decimal(amount))
+    )
+
+
+async def test_paid_in_full_closes_and_finishes_after_the_follow_up(harness) -> None:
+    env, ledger, queue = harness
+    today = (await env.get_current_time()).date()
+    handle = await start(env, queue, case_state(today))
+    await routed_and_verified(handle)
+    await handle.execute_update(
+        CaseWorkflow.record_payment, pay("100000.00", Payer.GENERAL_CONTRACTOR)
+    )
+    partial = await refused(
+        handle.execute_update(CaseWorkflow.close, ReasonInput(actor=HANDLER, reason="办结"))
+    )
+    assert (partial.type, partial.message) == (
+        "Conflict",
+        "尚欠 86,000.00 元未支付，不能办结（不解决不销账）",
+    )
+    too_much = await refused(handle.execute_update(CaseWorkflow.record_payment, pay("86000.01")))
+    assert too_much.type == "Conflict"
+    assert too_much.message.startswith("支付金额 86,000.01 元超过尚欠金额 86,000.00 元")
+    await handle.execute_update(
+        CaseWorkflow.record_payment, pay("86000.00", Payer.GUARANTEE_DEPOSIT)
+    )
+    closed = await handle.execute_update(
+        CaseWorkflow.close, ReasonInput(actor=HANDLER, reason="工资已全部支付")
+    )
+    assert closed.status is CaseStatus.CLOSED
+    await env.sleep(timedelta(days=31))
+    await eventually(lambda: "follow_up_due" in ledger.kinds())
+    done = await handle.execute_update(
+        CaseWorkflow.follow_up,
+        FollowUpInput(actor=HANDLER, passed=True, note="电话回访，工资已到账"),
+    )
+    assert done.status is CaseStatus.FINISHED
+    assert (await handle.result()).status is CaseStatus.FINISHED
+    assert ledger.kinds() == [
+        "registered",
+        "routed",
+        "accepted",
+        "verified",
+        "payment",
+        "payment",
+        "closed",
+        "follow_up_due",
+        "follow_up_passed",
+    ]
+    assert [c.payment.payer for c in ledger.changes if c.payment] == [
+        Payer.GENERAL_CONTRACTOR,
+        Payer.GUARANTEE_DEPOSIT,
+    ]
+
+
+async def test_a_failed_follow_up_reopens_the_case(harness) -> None:
+    env, ledger, queue = harness
+    today = (await env.get_current_time()).date()
+    handle = await start(env, queue, case_state(today))
+    await routed_and_verified(handle, "5000.00")
+    await handle.execute_update(CaseWorkflow.record_payment, pay("5000.00"))
+    await handle.execute_update(CaseWorkflow.close, ReasonInput(actor=HANDLER, reason="已支付"))
+    reopened = await handle.execute_update(
+        CaseWorkflow.follow_up,
+        FollowUpInput(actor=HANDLER, passed=False, note="工人反映仍有 2 人未到账"),
+    )
+    assert (reopened.status, reopened.reopened) == (CaseStatus.RESOLVING, 1)
+    assert ledger.kinds()[-1] == "reopened"
+    assert ledger.changes[-1].notify_office
+    revised = await handle.execute_update(
+        CaseWorkflow.revise_amount,
+        RevisionInput(actor=HANDLER, amount=Decimal("6200.00"), reason="补核 2 人工资"),
+    )
+    assert revised.verified_amount == Decimal("6200.00")
+    below = await refused(
+        handle.execute_update(
+            CaseWorkflow.revise_amount,
+            RevisionInput(actor=HANDLER, amount=Decimal("4000.00"), reason="错误修正"),
+        )
+    )
+    assert (below.type, below.message) == (
+        "Invalid",
+        "修正后的核实金额不能低于已支付的 5,000.00 元",
+    )
+    await handle.execute_update(CaseWorkflow.record_payment, pay("1200.00"))
+    assert (
+        await handle.execute_update(
+            CaseWorkflow.close, ReasonInput(actor=HANDLER, reason="补发完毕")
+        )
+    ).status is CaseStatus.CLOSED
+
+
+async def test_terminal_routes_allow_closing_without_payment(harness) -> None:
+    env, _, queue = harness
+    today = (await env.get_current_time()).date()
+    police = await start(env, queue, case_state(today))
+    await routed_and_verified(police)
+    await police.execute_update(
+        CaseWorkflow.transfer,
+        TransferInput(
+            actor=HANDLER,
+            route=TerminalRoute.POLICE,
+            reason="经责令仍拒不支付，涉嫌拒不支付劳动报酬罪",
+        ),
+    )
+    assert (
+        await police.execute_update(
+            CaseWorkflow.close, ReasonInput(actor=HANDLER, reason="移送公安")
+        )
+    ).route is TerminalRoute.POLICE
+    false_claim = await start(env, queue, case_state(today))
+    await false_claim.execute_update(
+        CaseWorkflow.accept, ReasonInput(actor=RECEIVER, reason="本单位办理")
+    )
+    await false_claim.execute_update(
+        CaseWorkflow.unfounded,
+        UnfoundedInput(actor=RECEIVER, reason="考勤与工资表核对无欠薪", evidence=("att-1",)),
+    )
+    closed = await false_claim.execute_update(
+        CaseWorkflow.close, ReasonInput(actor=RECEIVER, reason="不属实")
+    )
+    assert (closed.status, closed.route) == (CaseStatus.CLOSED, TerminalRoute.UNFOUNDED)
+
+
+async def test_major_at_intake_and_after_verification(harness) -> None:
+    env, ledger, queue = harness
+    today = (await env.get_current_time()).date()
+    many = await start(env, queue, case_state(today, workers=45))
+    await eventually(
+        lambda: "major" in [c.kind for c in ledger.changes if c.state.start.case_id == many.id]
+    )
+    major = next(c for c in ledger.changes if c.kind == "major")
+    assert major.detail["reasons"] == ["涉及 45 人（≥30 人）"]
+    assert major.notify_leader and major.notify_office
+    small = await start(env, queue, case_state(today))
+    await routed_and_verified(small, "1250000.00")
+    kinds = [c.kind for c in ledger.changes if c.state.start.case_id == small.id]
+    assert kinds[-2:] == ["verified", "major"]
+    assert ledger.changes[-1].detail["reasons"] == ["金额 1,250,000.00 元（≥1,000,000.00 元）"]
+    soe = await start(env, queue, case_state(today, project_type=ProjectType.SOE))
+    state = await soe.execute_update(CaseWorkflow.registration)
+    assert state.major_reasons == ["国企项目"]
+
+
+async def test_manual_escalation_and_permissions(harness) -> None:
+    env, ledger, queue = harness
+    today = (await env.get_current_time()).date()
+    handle = await start(env, queue, case_state(today))
+    stranger = await refused(
+        handle.execute_update(CaseWorkflow.accept, ReasonInput(actor=STRANGER, reason="受理"))
+    )
+    assert (stranger.type, stranger.message) == (
+        "Forbidden",
+        "此案件由单位 tj.rsj 办理，您无权操作",
+    )
+    bad_route = await refused(
+        handle.execute_update(CaseWorkflow.route, RouteInput(actor=HANDLER, unit="tj.hp.rsj"))
+    )
+    assert bad_route.type == "Forbidden"
+    early = await refused(
+        handle.execute_update(CaseWorkflow.close, ReasonInput(actor=RECEIVER, reason="办结"))
+    )
+    assert (early.type, early.message) == ("Conflict", "案件已登记，不能执行此操作")
+    escalated = await handle.execute_update(
+        CaseWorkflow.escalate, ReasonInput(actor=LEADER, reason="舆情关注度高")
+    )
+    assert escalated.is_major
+    again = await refused(
+        handle.execute_update(CaseWorkflow.escalate, ReasonInput(actor=OFFICE, reason="再次升级"))
+    )
+    assert again.type == "Conflict"
+    await handle.execute_update(
+        CaseWorkflow.route,
+        RouteInput(actor=RECEIVER, unit="tj.hp.rsj", unit_ancestors=("tj.hp", "tj")),
+    )
+    back = await handle.execute_update(
+        CaseWorkflow.return_case, ReasonInput(actor=HANDLER, reason="不属本区管辖")
+    )
+    assert (back.status, back.handling_unit) == (CaseStatus.REGISTERED, None)
+    assert [c.kind for c in ledger.changes][-3:] == ["major", "routed", "returned"]
+
+
+async def test_accept_limit_climbs_the_ladder_across_new_year(harness) -> None:
+    env, ledger, queue = harness
+    handle = await start(env, queue, case_state(date(2026, 12, 28)))
+    state = await handle.execute_update(CaseWorkflow.registration)
+    assert state.accept_deadline == date(2027, 1, 5)  # 12-29, 30, 31, (01-01 off), 01-04, 01-05
+    now = await env.get_current_time()
+    await env.sleep(datetime(2027, 1, 13, tzinfo=UTC) - now)
+    await eventually(
+        lambda: len([c for c in ledger.changes if c.kind.startswith("escalation_")]) >= 4
+    )
+    steps = [
+        c.detail["step"]
+        for c in ledger.changes
+        if c.kind.startswith("escalation_") and c.detail["limit"] == "accept"
+    ]
+    assert steps == ["remind", "warn", "supervise", "accountability"]
+    supervise = next(c for c in ledger.changes if c.detail.get("step") == "supervise")
+    assert supervise.notify_leader and supervise.notify_office
+    await handle.execute_update(CaseWorkflow.accept, ReasonInput(actor=RECEIVER, reason="补受理"))
+    await env.sleep(timedelta(days=1))
+    assert [
+        c.detail["step"]
+        for c in ledger.changes
+        if c.kind.startswith("escalation_") and c.detail["limit"] == "accept"
+    ] == steps
