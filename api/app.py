@@ -19,6 +19,8 @@ from api.routes import (
     auth,
     calendar,
     campaigns,
+    case_actions,
+    cases,
     health,
     notifications,
     plans,
@@ -63,19 +65,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_docs(app)
     app.mount("/static/app", StaticFiles(directory=str(STATIC)), name="app-static")
     routers = (
-        health,
-        auth,
-        units,
-        accounts,
-        plans,
-        campaigns,
-        tasks,
-        attachments,
-        notifications,
-        supervision,
-        calendar,
-        webhooks,
-    )
+        health, auth, units, accounts, plans, campaigns, tasks, attachments, cases,
+        case_actions, notifications, supervision, calendar, webhooks,
+    )  # fmt: skip
     for module in routers:
         app.include_router(module.router)
 

@@ -5,17 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from temporalio.client import Client, WorkflowUpdateFailedError
-from temporalio.exceptions import ApplicationError
-from temporalio.service import RPCError, RPCStatusCode
+from temporalio.client import Client
 
 from api.deps import Actor
 from api.errors import ApiError
+from api.updates import run_update
 from domain.tasks import STATUS_LABELS, ActorRef, TaskState, TaskStatus
 from ledger import tasks
 from ledger.tasks_table import Task
-
-HTTP_STATUS = {"Forbidden": 403, "Conflict": 409, "Invalid": 422, "NotFound": 404}
 
 
 def actor_ref(actor: Actor) -> ActorRef:
@@ -33,19 +30,13 @@ async def visible_task(*, session: AsyncSession, actor: Actor, task_id: str) -> 
 
 
 async def send_update(client: Client, task: Task, update: Any, body: Any) -> TaskState:
-    """Run the update; the workflow's validator decides, the ledger explains a closed task."""
-    handle = client.get_workflow_handle(task.id)
-    try:
-        result: TaskState = await handle.execute_update(update, body, result_type=TaskState)
-    except WorkflowUpdateFailedError as error:
-        cause = error.cause
-        if isinstance(cause, ApplicationError) and cause.type in HTTP_STATUS:
-            code = str(cause.details[0]) if cause.details else "refused"
-            raise ApiError(HTTP_STATUS[cause.type], code, cause.message) from None
-        raise
-    except RPCError as error:
-        if error.status is RPCStatusCode.NOT_FOUND:
-            label = STATUS_LABELS.get(TaskStatus(task.status), task.status)
-            raise ApiError(409, "task_closed", f"任务{label}，不能再操作") from None
-        raise
-    return result
+    """Run the update; the ledger explains a task whose workflow has ended."""
+    label = STATUS_LABELS.get(TaskStatus(task.status), task.status)
+    return await run_update(
+        client,
+        task.id,
+        update,
+        body,
+        result_type=TaskState,
+        when_finished=ApiError(409, "task_closed", f"任务{label}，不能再操作"),
+    )

@@ -1,0 +1,176 @@
+"""欠薪案件: registration from any channel (idempotent), lists with filters, and details."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response
+from pydantic import BaseModel
+from sqlalchemy import text
+from temporalio.client import WithStartWorkflowOperation
+from temporalio.common import WorkflowIDConflictPolicy
+
+from api.case_views import CaseDetail, CaseRead, detail, visible_case
+from api.deps import CurrentActor, SessionDep, TemporalDep
+from api.errors import ApiError
+from domain.cases.intake import CaseIntake
+from domain.cases.limits import accept_deadline, close_deadline
+from domain.cases.state import CaseStart, CaseState
+from domain.escalation import SHANGHAI
+from domain.roles import Role
+from domain.workdays import WorkingCalendar
+from ledger import cases, units
+from ledger.case_settings import case_settings
+from workflows.case import CaseWorkflow
+from workflows.task_queues import MAIN_TASK_QUEUE
+
+router = APIRouter(prefix="/api/v1", tags=["欠薪案件"])
+
+
+class CasePage(BaseModel):
+    items: list[CaseRead]
+    total: int
+
+
+class Registered(BaseModel):
+    id: str
+    case_number: str
+    status: str
+    created: bool
+    major: bool
+    major_reasons: list[str]
+    accept_deadline: str
+    close_deadline: str
+    close_deadline_reason: str
+
+
+def case_id_for(intake: CaseIntake) -> str:
+    """`case:{source}:{external_id}`: the same clue from the same channel is one case."""
+    return f"case:{intake.source.value}:{intake.external_id}"
+
+
+@router.post("/cases", response_model=Registered, summary="登记案件（按来源与外部编号去重）")
+async def register(
+    body: CaseIntake,
+    actor: CurrentActor,
+    session: SessionDep,
+    client: TemporalDep,
+    response: Response,
+) -> Registered:
+    if actor.unit is None:
+        raise ApiError(403, "no_unit", "账号未关联单位，不能登记案件（首问负责须落实到单位）")
+    district = await units.get(session=session, code=body.district)
+    if district is None or district.kind != "district":
+        raise ApiError(422, "unknown_district", f"district: {body.district} 不是已登记的区")
+    settings = await case_settings(session=session)
+    working = WorkingCalendar(settings.calendar)
+    received = body.received_at.astimezone(SHANGHAI).date()
+    close, why = close_deadline(
+        received,
+        body.source,
+        body.project.type if body.project else None,
+        settings.limits,
+        settings.goals,
+        working,
+    )
+    number = await session.scalar(text("SELECT nextval('case_number_seq')"))
+    state = CaseState(
+        start=CaseStart(
+            case_id=case_id_for(body),
+            case_number=f"QL{datetime.now(UTC).astimezone(SHANGHAI):%Y}-{number:06d}",
+            intake=body,
+            receiving_unit=actor.unit,
+            receiving_ancestors=tuple(await units.ancestors(session=session, code=actor.unit)),
+            registered_by=actor.username,
+            settings=settings,
+        ),
+        accept_deadline=accept_deadline(received, settings.limits, working),
+        close_deadline=close,
+        close_deadline_reason=why,
+    )
+    await session.commit()  # the number is taken whether or not the case is new
+    registered = await client.execute_update_with_start_workflow(
+        CaseWorkflow.registration,
+        start_workflow_operation=WithStartWorkflowOperation(
+            CaseWorkflow.run,
+            state,
+            id=state.start.case_id,
+            task_queue=MAIN_TASK_QUEUE,
+            id_conflict_policy=WorkflowIDConflictPolicy.USE_EXISTING,
+        ),
+    )
+    created = registered.start.case_number == state.start.case_number
+    response.status_code = 201 if created else 200
+    return Registered(
+        id=registered.start.case_id,
+        case_number=registered.start.case_number,
+        status=registered.status.value,
+        created=created,
+        major=registered.is_major,
+        major_reasons=registered.major_reasons,
+        accept_deadline=registered.accept_deadline.isoformat(),
+        close_deadline=registered.close_deadline.isoformat(),
+        close_deadline_reason=registered.close_deadline_reason,
+    )
+
+
+@router.get("/cases", response_model=CasePage, summary="案件台账（默认本单位）")
+async def list_cases(
+    actor: CurrentActor,
+    session: SessionDep,
+    status: str | None = None,
+    district: str | None = None,
+    sector: str | None = None,
+    source: str | None = None,
+    project_type: str | None = None,
+    major: bool | None = None,
+    min_amount: Decimal | None = None,
+    max_amount: Decimal | None = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> CasePage:
+    scope: list[str] | None = None
+    if actor.role is Role.UNIT:
+        scope = [actor.unit or ""]
+    elif actor.role is Role.DISTRICT:
+        scope = sorted(await units.descendants(session=session, code=actor.unit or ""))
+    found, total = await cases.search(
+        session=session,
+        f=cases.CaseFilter(
+            units=scope,
+            status=status,
+            district=district,
+            sector=sector,
+            source=source,
+            project_type=project_type,
+            major=major,
+            min_amount=min_amount,
+            max_amount=max_amount,
+        ),
+        limit=limit,
+        offset=offset,
+    )
+    return CasePage(items=[CaseRead.model_validate(c) for c in found], total=total)
+
+
+@router.get("/cases/{case_id}", response_model=CaseDetail, summary="案件详情（个人信息按权限脱敏）")
+async def case_detail(case_id: str, actor: CurrentActor, session: SessionDep) -> CaseDetail:
+    case = await visible_case(session=session, actor=actor, case_id=case_id)
+    return await detail(session=session, actor=actor, case=case)
+
+
+@router.get("/leader/cases", response_model=CasePage, summary="领导包案清单（本人）")
+async def leader_queue(
+    actor: CurrentActor,
+    session: SessionDep,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> CasePage:
+    if actor.role is not Role.LEADER:
+        raise ApiError(403, "forbidden_role", "领导包案清单仅限领导账号")
+    found, total = await cases.search(
+        session=session, f=cases.CaseFilter(leader=actor.username), limit=limit, offset=offset
+    )
+    return CasePage(items=[CaseRead.model_validate(c) for c in found], total=total)

@@ -1,0 +1,173 @@
+"""Case endpoints end to end: idempotent intake, masking, the handling chain, refusals."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+from domain.roles import Role
+from tests.api.conftest import Login
+from tests.workflows.case_fixtures import VALID_USCC
+
+
+def clue(external_id: str = "GJ20261126001", **changes: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "source": "national_platform",
+        "external_id": external_id,
+        "received_at": "2026-11-26T09:30:00+08:00",
+        "complainants": [
+            {"name": "李红梅", "phone": "13912345678", "id_number": "12010119850203123X"}
+        ],
+        "workers_affected": 8,
+        "amount_claimed": "96000.00",
+        "employer": {"name": "天津某劳务有限公司", "credit_code": VALID_USCC},
+        "project": {
+            "name": "和平区某学校改造",
+            "type": "social",
+            "general_contractor": "某建设集团",
+        },
+        "sector": "工程建设",
+        "district": "tj.hp",
+        "description": "8 名工人反映 10 月、11 月工资未发",
+    }
+    body.update(changes)
+    return body
+
+
+async def test_intake_is_idempotent_on_source_and_external_id(
+    client: httpx.AsyncClient, login: Login, dev_worker: None
+) -> None:
+    hotline = await login("rsj", Role.UNIT, "tj.rsj")
+    first = await client.post("/api/v1/cases", json=clue(), headers=hotline)
+    assert first.status_code == 201, first.text
+    body = first.json()
+    assert (body["created"], body["status"], body["major"]) == (True, "registered", False)
+    assert body["case_number"].startswith("QL2026-")
+    assert body["accept_deadline"] == "2026-12-03"  # 5 working days after Thu 11-26
+    again = await client.post("/api/v1/cases", json=clue(workers_affected=99), headers=hotline)
+    assert again.status_code == 200
+    assert (again.json()["id"], again.json()["case_number"], again.json()["created"]) == (
+        body["id"],
+        body["case_number"],
+        False,
+    )
+    listed = (await client.get("/api/v1/cases", headers=hotline)).json()
+    assert listed["total"] == 1
+    assert listed["items"][0]["workers_claimed"] == 8
+
+
+async def test_intake_refusals_name_the_field(client: httpx.AsyncClient, login: Login) -> None:
+    hotline = await login("rsj", Role.UNIT, "tj.rsj")
+    bad_code = clue(employer={"name": "某公司", "credit_code": VALID_USCC[:-1] + "0"})
+    answer = await client.post("/api/v1/cases", json=bad_code, headers=hotline)
+    assert answer.status_code == 422
+    assert answer.json()["error"]["details"][0]["field"] == "employer.credit_code"
+    assert answer.json()["error"]["details"][0]["message"] == "统一社会信用代码校验位不正确"
+    money = await client.post("/api/v1/cases", json=clue(amount_claimed="12.345"), headers=hotline)
+    assert money.status_code == 422
+    assert money.json()["error"]["details"][0]["field"] == "amount_claimed"
+    nowhere = await client.post("/api/v1/cases", json=clue(district="tj.rsj"), headers=hotline)
+    assert nowhere.status_code == 422
+    assert nowhere.json()["error"]["message"] == "district: tj.rsj 不是已登记的区"
+    assert (await client.post("/api/v1/cases", json=clue())).status_code == 401
+
+
+async def test_the_handling_chain_and_closure_only_when_paid(
+    client: httpx.AsyncClient, login: Login, dev_worker: None
+) -> None:
+    hotline = await login("rsj", Role.UNIT, "tj.rsj")
+    handler = await login("hp-rsj", Role.UNIT, "tj.hp.rsj")
+    other = await login("hx-rsj", Role.UNIT, "tj.hx.rsj")
+    office = await login("office", Role.OFFICE, "tj.office")
+    case_id = (await client.post("/api/v1/cases", json=clue("GJ-CHAIN-1"), headers=hotline)).json()[
+        "id"
+    ]
+    base = f"/api/v1/cases/{case_id}"
+    assert (
+        await client.post(f"{base}/route", json={"unit": "tj.hp.rsj"}, headers=other)
+    ).status_code == 403
+    assert (
+        await client.post(f"{base}/route", json={"unit": "tj.none"}, headers=hotline)
+    ).status_code == 422
+    assert (await client.post(f"{base}/route", json={"unit": "tj.hp.rsj"}, headers=hotline)).json()[
+        "status"
+    ] == "routed"
+    assert (
+        await client.post(f"{base}/accept", json={"reason": "属地受理"}, headers=handler)
+    ).json()["status"] == "verifying"
+    verified = await client.post(
+        f"{base}/verification", json={"workers": 8, "amount": "96000.00"}, headers=handler
+    )
+    assert verified.json()["status"] == "resolving"
+    paid = await client.post(
+        f"{base}/payments",
+        json={"amount": "60000.00", "payer": "general_contractor"},
+        headers=handler,
+    )
+    assert paid.status_code == 201
+    assert paid.json()["paid_amount"] == "60000.00"
+    refused = await client.post(f"{base}/close", json={"reason": "办结"}, headers=handler)
+    assert refused.status_code == 409
+    assert refused.json()["error"]["message"] == "尚欠 36,000.00 元未支付，不能办结（不解决不销账）"
+    over = await client.post(
+        f"{base}/payments", json={"amount": "40000.00", "payer": "employer"}, headers=handler
+    )
+    assert over.status_code == 409
+    bad_payer = await client.post(
+        f"{base}/payments", json={"amount": "1.00", "payer": "friend"}, headers=handler
+    )
+    assert bad_payer.status_code == 422
+    await client.post(
+        f"{base}/payments",
+        json={"amount": "36000.00", "payer": "guarantee_deposit"},
+        headers=handler,
+    )
+    closed = await client.post(
+        f"{base}/close", json={"reason": "工资全部支付到位"}, headers=handler
+    )
+    assert (closed.status_code, closed.json()["status"]) == (200, "closed")
+    mine = (await client.get(base, headers=handler)).json()
+    assert mine["personal_data_masked"] is False
+    assert mine["complainants"][0]["phone"] == "13912345678"
+    assert [e["kind"] for e in mine["events"]] == [
+        "registered",
+        "routed",
+        "accepted",
+        "verified",
+        "payment",
+        "payment",
+        "closed",
+    ]
+    assert [p["payer"] for p in mine["payments"]] == ["general_contractor", "guarantee_deposit"]
+    seen_by_office = (await client.get(base, headers=office)).json()
+    assert seen_by_office["personal_data_masked"] is True
+    assert seen_by_office["complainants"][0] == {
+        "name": "李**",
+        "phone": "139****5678",
+        "id_number": "120101********123X",
+    }
+    assert (await client.get(base, headers=other)).status_code == 403
+    assert (await client.get("/api/v1/cases/case:none:x", headers=office)).status_code == 404
+    assert (await client.get("/api/v1/cases", headers=other)).json()["total"] == 0
+
+
+async def test_major_case_goes_to_a_leaders_queue(
+    client: httpx.AsyncClient, login: Login, dev_worker: None
+) -> None:
+    hotline = await login("rsj", Role.UNIT, "tj.rsj")
+    leader = await login("leader-wang", Role.LEADER, "tj")
+    registered = await client.post(
+        "/api/v1/cases",
+        json=clue("GJ-MAJOR-1", workers_affected=56, group_incident=True),
+        headers=hotline,
+    )
+    assert registered.json()["major"] is True
+    assert registered.json()["major_reasons"] == ["涉及 56 人（≥30 人）", "群体性事件"]
+    queue = (await client.get("/api/v1/leader/cases", headers=leader)).json()
+    assert [c["case_number"] for c in queue["items"]] == [registered.json()["case_number"]]
+    detail = (await client.get(f"/api/v1/cases/{registered.json()['id']}", headers=leader)).json()
+    assert detail["personal_data_masked"] is False  # the leader in charge handles it
+    news = (await client.get("/api/v1/notifications", headers=leader)).json()
+    assert news["items"][0]["title"].startswith("重大案件")
+    assert (await client.get("/api/v1/leader/cases", headers=hotline)).status_code == 403
