@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVarTuple
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.dialects.postgresql import insert
@@ -17,6 +17,8 @@ from domain.cases.state import CaseState
 from domain.roles import Role
 from ledger import notifications
 from ledger.cases_table import Case, CaseEvent, CaseParty, CasePayment
+
+Columns = TypeVarTuple("Columns")
 
 
 def _row(state: CaseState) -> dict[str, Any]:
@@ -149,7 +151,7 @@ class CaseFilter:
     max_amount: Decimal | None = None
 
 
-def _filtered(query: Select[Any], f: CaseFilter) -> Select[Any]:
+def filtered(query: Select[*Columns], f: CaseFilter) -> Select[*Columns]:
     if f.units is not None:
         units = list(f.units)
         query = query.where(Case.receiving_unit.in_(units) | Case.handling_unit.in_(units))
@@ -175,7 +177,7 @@ def _filtered(query: Select[Any], f: CaseFilter) -> Select[Any]:
 async def search(
     *, session: AsyncSession, f: CaseFilter, limit: int, offset: int
 ) -> tuple[Sequence[Case], int]:
-    base = _filtered(select(Case), f)
+    base = filtered(select(Case), f)
     total = await session.scalar(select(func.count()).select_from(base.subquery()))
     page = await session.scalars(
         base.order_by(Case.received_at.desc(), Case.id).limit(limit).offset(offset)

@@ -9,11 +9,12 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel
 from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncSession
 from temporalio.client import WithStartWorkflowOperation
 from temporalio.common import WorkflowIDConflictPolicy
 
 from api.case_views import CaseDetail, CaseRead, detail, visible_case
-from api.deps import CurrentActor, SessionDep, TemporalDep
+from api.deps import Actor, CurrentActor, SessionDep, TemporalDep
 from api.errors import ApiError
 from domain.cases.intake import CaseIntake
 from domain.cases.limits import accept_deadline, close_deadline
@@ -22,6 +23,8 @@ from domain.escalation import SHANGHAI
 from domain.roles import Role
 from domain.workdays import WorkingCalendar
 from ledger import cases, units
+from ledger.case_export import workbook_bytes
+from ledger.case_figures import figures as case_figures_of
 from ledger.case_settings import case_settings
 from workflows.case import CaseWorkflow
 from workflows.task_queues import MAIN_TASK_QUEUE
@@ -131,11 +134,7 @@ async def list_cases(
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> CasePage:
-    scope: list[str] | None = None
-    if actor.role is Role.UNIT:
-        scope = [actor.unit or ""]
-    elif actor.role is Role.DISTRICT:
-        scope = sorted(await units.descendants(session=session, code=actor.unit or ""))
+    scope = await _scope(actor, session)
     found, total = await cases.search(
         session=session,
         f=cases.CaseFilter(
@@ -153,6 +152,66 @@ async def list_cases(
         offset=offset,
     )
     return CasePage(items=[CaseRead.model_validate(c) for c in found], total=total)
+
+
+class Figures(BaseModel):
+    cases: int
+    workers: int
+    amount_owed: Decimal
+    amount_paid: Decimal
+    closed: int
+    closed_on_time: int
+    on_time_closure_rate: Decimal | None
+    major: int
+
+
+async def _scope(actor: Actor, session: AsyncSession) -> list[str] | None:
+    """A unit sees its own cases, a district its subtree, the office and leaders all."""
+    if actor.role is Role.UNIT:
+        return [actor.unit or ""]
+    if actor.role is Role.DISTRICT:
+        return sorted(await units.descendants(session=session, code=actor.unit or ""))
+    return None
+
+
+@router.get(
+    "/cases/figures", response_model=Figures, summary="案件数据（件数、人数、金额、时限办结率）"
+)
+async def case_figures(
+    actor: CurrentActor,
+    session: SessionDep,
+    district: str | None = None,
+    sector: str | None = None,
+    source: str | None = None,
+    project_type: str | None = None,
+) -> Figures:
+    f = cases.CaseFilter(
+        units=await _scope(actor, session),
+        district=district,
+        sector=sector,
+        source=source,
+        project_type=project_type,
+    )
+    return Figures(**await case_figures_of(session=session, f=f))
+
+
+@router.get("/cases/export.xlsx", summary="导出案件台账（.xlsx，中文表头，不含个人信息）")
+async def export_cases(
+    actor: CurrentActor,
+    session: SessionDep,
+    status: str | None = None,
+    district: str | None = None,
+    major: bool | None = None,
+) -> Response:
+    f = cases.CaseFilter(
+        units=await _scope(actor, session), status=status, district=district, major=major
+    )
+    found, _ = await cases.search(session=session, f=f, limit=100_000, offset=0)
+    return Response(
+        workbook_bytes(found),
+        media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        headers={"Content-Disposition": "attachment; filename*=UTF-8''cases.xlsx"},
+    )
 
 
 @router.get("/cases/{case_id}", response_model=CaseDetail, summary="案件详情（个人信息按权限脱敏）")

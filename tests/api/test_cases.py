@@ -171,3 +171,53 @@ async def test_major_case_goes_to_a_leaders_queue(
     news = (await client.get("/api/v1/notifications", headers=leader)).json()
     assert news["items"][0]["title"].startswith("重大案件")
     assert (await client.get("/api/v1/leader/cases", headers=hotline)).status_code == 403
+
+
+async def test_figures_and_export(
+    client: httpx.AsyncClient, login: Login, dev_worker: None
+) -> None:
+    import io
+
+    from openpyxl import load_workbook
+
+    hotline = await login("rsj", Role.UNIT, "tj.rsj")
+    office = await login("office", Role.OFFICE, "tj.office")
+    await client.post("/api/v1/cases", json=clue("GJ-FIG-1"), headers=hotline)
+    big = await client.post(
+        "/api/v1/cases",
+        json=clue("GJ-FIG-2", workers_affected=31, amount_claimed="1200000.50"),
+        headers=hotline,
+    )
+    case_id = big.json()["id"]
+    await client.post(f"/api/v1/cases/{case_id}/accept", json={"reason": "受理"}, headers=hotline)
+    await client.post(
+        f"/api/v1/cases/{case_id}/verification",
+        json={"workers": 31, "amount": "1000.00"},
+        headers=hotline,
+    )
+    await client.post(
+        f"/api/v1/cases/{case_id}/payments",
+        json={"amount": "1000.00", "payer": "employer"},
+        headers=hotline,
+    )
+    await client.post(f"/api/v1/cases/{case_id}/close", json={"reason": "已结清"}, headers=hotline)
+    figures = (await client.get("/api/v1/cases/figures", headers=office)).json()
+    assert figures == {
+        "cases": 2,
+        "workers": 8 + 31,
+        "amount_owed": "97000.00",
+        "amount_paid": "1000.00",
+        "closed": 1,
+        "closed_on_time": 1,
+        "on_time_closure_rate": "100.0",
+        "major": 1,
+    }
+    exported = await client.get("/api/v1/cases/export.xlsx", headers=office)
+    assert exported.status_code == 200
+    sheet = load_workbook(io.BytesIO(exported.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:5] == ("案件编号", "来源", "外部编号", "反映时间", "状态")
+    assert len(rows) == 3
+    assert {r[4] for r in rows[1:]} == {"已登记", "已办结"}
+    assert "李红梅" not in str(rows)
+    assert (await client.get("/api/v1/cases/export.xlsx")).status_code == 401
