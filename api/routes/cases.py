@@ -31,6 +31,9 @@ from workflows.task_queues import MAIN_TASK_QUEUE
 
 router = APIRouter(prefix="/api/v1", tags=["欠薪案件"])
 
+# 属地: a district, or for a town-level deployment the town (its leading group's unit).
+TERRITORY_KINDS = ("district", "town", "leading_group")
+
 
 class CasePage(BaseModel):
     items: list[CaseRead]
@@ -64,9 +67,11 @@ async def register(
 ) -> Registered:
     if actor.unit is None:
         raise ApiError(403, "no_unit", "账号未关联单位，不能登记案件（首问负责须落实到单位）")
-    district = await units.get(session=session, code=body.district)
-    if district is None or district.kind != "district":
-        raise ApiError(422, "unknown_district", f"district: {body.district} 不是已登记的区")
+    territory = await units.get(session=session, code=body.district)
+    if territory is None or territory.kind not in TERRITORY_KINDS:
+        raise ApiError(
+            422, "unknown_district", f"district: {body.district} 不是已登记的区（或乡镇）"
+        )
     settings = await case_settings(session=session)
     working = WorkingCalendar(settings.calendar)
     received = body.received_at.astimezone(SHANGHAI).date()

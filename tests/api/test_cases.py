@@ -69,7 +69,7 @@ async def test_intake_refusals_name_the_field(client: httpx.AsyncClient, login: 
     assert money.json()["error"]["details"][0]["field"] == "amount_claimed"
     nowhere = await client.post("/api/v1/cases", json=clue(district="tj.rsj"), headers=hotline)
     assert nowhere.status_code == 422
-    assert nowhere.json()["error"]["message"] == "district: tj.rsj 不是已登记的区"
+    assert nowhere.json()["error"]["message"] == "district: tj.rsj 不是已登记的区（或乡镇）"
     assert (await client.post("/api/v1/cases", json=clue())).status_code == 401
 
 
@@ -221,3 +221,32 @@ async def test_figures_and_export(
     assert {r[4] for r in rows[1:]} == {"已登记", "已办结"}
     assert "李红梅" not in str(rows)
     assert (await client.get("/api/v1/cases/export.xlsx")).status_code == 401
+
+
+async def test_a_running_campaigns_goal_becomes_the_case_deadline(
+    client: httpx.AsyncClient, login: Login, dev_worker: None, session_factory
+) -> None:
+    from tests.polling import eventually
+
+    office = await login("office", Role.OFFICE, "tj.office")
+    hotline = await login("rsj", Role.UNIT, "tj.rsj")
+    campaign = (
+        await client.post(
+            "/api/v1/campaigns", json={"template": "pian1-tianjin-winter"}, headers=office
+        )
+    ).json()
+
+    async def running() -> bool:
+        detail = (await client.get(f"/api/v1/campaigns/{campaign['id']}", headers=office)).json()
+        return detail.get("status") == "running"  # 404 until the workflow has written it
+
+    await eventually(running)
+    registered = (
+        await client.post("/api/v1/cases", json=clue("GJ-GOAL-1"), headers=hotline)
+    ).json()
+    assert (
+        registered["close_deadline"] == "2027-02-05"
+    )  # before the Spring Festival, not 60 working days
+    assert registered["close_deadline_reason"].startswith(
+        "专项行动目标：天津市根治欠薪冬季专项行动"
+    )
