@@ -2,37 +2,25 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel
-from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
-from temporalio.client import WithStartWorkflowOperation
-from temporalio.common import WorkflowIDConflictPolicy
 
 from api.case_views import CaseDetail, CaseRead, detail, visible_case
 from api.deps import Actor, CurrentActor, SessionDep, TemporalDep
 from api.errors import ApiError
 from domain.cases.intake import CaseIntake
-from domain.cases.limits import accept_deadline, close_deadline
-from domain.cases.state import CaseStart, CaseState
-from domain.escalation import SHANGHAI
 from domain.roles import Role
-from domain.workdays import WorkingCalendar
 from ledger import cases, units
 from ledger.case_export import workbook_bytes
 from ledger.case_figures import figures as case_figures_of
-from ledger.case_settings import case_settings
-from workflows.case import CaseWorkflow
-from workflows.task_queues import MAIN_TASK_QUEUE
+from ledger.case_intake import new_case_state, territory_problem
+from workflows.case_handles import register_case
 
 router = APIRouter(prefix="/api/v1", tags=["欠薪案件"])
-
-# 属地: a district, or for a town-level deployment the town (its leading group's unit).
-TERRITORY_KINDS = ("district", "town", "leading_group")
 
 
 class CasePage(BaseModel):
@@ -52,11 +40,6 @@ class Registered(BaseModel):
     close_deadline_reason: str
 
 
-def case_id_for(intake: CaseIntake) -> str:
-    """`case:{source}:{external_id}`: the same clue from the same channel is one case."""
-    return f"case:{intake.source.value}:{intake.external_id}"
-
-
 @router.post("/cases", response_model=Registered, summary="登记案件（按来源与外部编号去重）")
 async def register(
     body: CaseIntake,
@@ -67,49 +50,14 @@ async def register(
 ) -> Registered:
     if actor.unit is None:
         raise ApiError(403, "no_unit", "账号未关联单位，不能登记案件（首问负责须落实到单位）")
-    territory = await units.get(session=session, code=body.district)
-    if territory is None or territory.kind not in TERRITORY_KINDS:
-        raise ApiError(
-            422, "unknown_district", f"district: {body.district} 不是已登记的区（或乡镇）"
-        )
-    settings = await case_settings(session=session)
-    working = WorkingCalendar(settings.calendar)
-    received = body.received_at.astimezone(SHANGHAI).date()
-    close, why = close_deadline(
-        received,
-        body.source,
-        body.project.type if body.project else None,
-        settings.limits,
-        settings.goals,
-        working,
-    )
-    number = await session.scalar(text("SELECT nextval('case_number_seq')"))
-    state = CaseState(
-        start=CaseStart(
-            case_id=case_id_for(body),
-            case_number=f"QL{datetime.now(UTC).astimezone(SHANGHAI):%Y}-{number:06d}",
-            intake=body,
-            receiving_unit=actor.unit,
-            receiving_ancestors=tuple(await units.ancestors(session=session, code=actor.unit)),
-            registered_by=actor.username,
-            settings=settings,
-        ),
-        accept_deadline=accept_deadline(received, settings.limits, working),
-        close_deadline=close,
-        close_deadline_reason=why,
+    problem = await territory_problem(session=session, code=body.district)
+    if problem:
+        raise ApiError(422, "unknown_district", problem)
+    state = await new_case_state(
+        session=session, intake=body, receiving_unit=actor.unit, registered_by=actor.username
     )
     await session.commit()  # the number is taken whether or not the case is new
-    registered = await client.execute_update_with_start_workflow(
-        CaseWorkflow.registration,
-        start_workflow_operation=WithStartWorkflowOperation(
-            CaseWorkflow.run,
-            state,
-            id=state.start.case_id,
-            task_queue=MAIN_TASK_QUEUE,
-            id_conflict_policy=WorkflowIDConflictPolicy.USE_EXISTING,
-        ),
-    )
-    created = registered.start.case_number == state.start.case_number
+    registered, created = await register_case(client, state)
     response.status_code = 201 if created else 200
     return Registered(
         id=registered.start.case_id,
@@ -139,11 +87,10 @@ async def list_cases(
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> CasePage:
-    scope = await _scope(actor, session)
     found, total = await cases.search(
         session=session,
         f=cases.CaseFilter(
-            units=scope,
+            units=await _scope(actor, session),
             status=status,
             district=district,
             sector=sector,
