@@ -3,6 +3,7 @@
 from ledger.accounts_table import Account
 from ledger.calendar_table import CalendarYear
 from ledger.campaigns_table import Campaign, CampaignPhase
+from ledger.case_imports_table import CaseImport, CaseImportRow
 from ledger.cases_table import Case, CaseEvent, CaseParty, CasePayment
 from ledger.files_table import Attachment
 from ledger.notifications_table import Notification, UnitWebhook, WebhookDelivery
@@ -17,6 +18,8 @@ __all__ = [
     "CampaignPhase",
     "Case",
     "CaseEvent",
+    "CaseImport",
+    "CaseImportRow",
     "CaseParty",
     "CasePayment",
     "Escalation",

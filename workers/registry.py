@@ -11,6 +11,7 @@ from temporalio.client import Client
 
 from activities.calendar import CalendarActivities
 from activities.campaigns import CampaignActivities
+from activities.case_imports import CaseImportActivities
 from activities.cases import CaseActivities
 from activities.recipient_directory import RecipientDirectory
 from activities.tasks import TaskActivities
@@ -18,6 +19,7 @@ from activities.webhooks import WebhookActivities
 from workflows.calendar_broadcast import CalendarBroadcastWorkflow
 from workflows.campaign import CampaignWorkflow
 from workflows.case import CaseWorkflow
+from workflows.case_import import CaseImportWorkflow
 from workflows.department_task import DepartmentTaskWorkflow
 
 WORKFLOWS: Sequence[type] = (
@@ -25,6 +27,7 @@ WORKFLOWS: Sequence[type] = (
     CampaignWorkflow,
     CalendarBroadcastWorkflow,
     CaseWorkflow,
+    CaseImportWorkflow,
 )
 
 
@@ -38,6 +41,7 @@ def build_activities(
     directory = RecipientDirectory(session_factory, recipient_ttl)
     tasks = TaskActivities(session_factory, directory)
     cases = CaseActivities(session_factory, directory)
+    imports = CaseImportActivities(session_factory, client)
     webhooks = WebhookActivities(session_factory, http)
     campaigns = CampaignActivities(session_factory, client)
     calendar = CalendarActivities(session_factory, client)
@@ -52,4 +56,5 @@ def build_activities(
         campaigns.close,
         calendar.broadcast_page,
         cases.record,
+        imports.register_page,
     ]

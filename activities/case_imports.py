@@ -1,0 +1,96 @@
+"""Registers an import's valid rows a page at a time, each through Update-With-Start."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime
+
+from sqlalchemy import func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from temporalio import activity
+from temporalio.client import Client
+
+from domain.cases.imports import IMPORT_PAGE_SIZE, ImportPage, ImportProgress
+from domain.cases.intake import CaseIntake
+from ledger.case_imports_table import CaseImport, CaseImportRow
+from ledger.case_intake import new_case_state
+from ledger.case_settings import case_settings
+from workflows.case_handles import register_case
+
+REGISTER_CONCURRENCY = 32
+
+
+class CaseImportActivities:
+    def __init__(self, session_factory: async_sessionmaker[AsyncSession], client: Client):
+        self.session_factory = session_factory
+        self.client = client
+
+    @activity.defn(name="case_import.register_page")
+    async def register_page(self, page: ImportPage) -> ImportProgress:
+        async with self.session_factory() as session:
+            job = await session.get(CaseImport, page.import_id)
+            assert job is not None
+            rows = (
+                await session.scalars(
+                    select(CaseImportRow)
+                    .where(
+                        CaseImportRow.import_id == page.import_id,
+                        CaseImportRow.row > page.after_row,
+                    )
+                    .order_by(CaseImportRow.row)
+                    .limit(IMPORT_PAGE_SIZE)
+                )
+            ).all()
+            settings = await case_settings(session=session)
+            states = []
+            for row in rows:  # numbers for the whole page in one transaction
+                states.append(
+                    await new_case_state(
+                        session=session,
+                        intake=CaseIntake.model_validate(row.intake),
+                        receiving_unit=job.receiving_unit,
+                        registered_by=job.uploaded_by,
+                        settings=settings,
+                    )
+                )
+            await session.commit()
+        gate = asyncio.Semaphore(REGISTER_CONCURRENCY)
+
+        async def one(index: int) -> tuple[int, str, bool]:
+            async with gate:
+                registered, created = await register_case(self.client, states[index])
+            return rows[index].row, registered.start.case_id, created
+
+        outcomes = await asyncio.gather(*(one(i) for i in range(len(rows))))
+        activity.heartbeat(len(outcomes))
+        async with self.session_factory() as session, session.begin():
+            for row_number, case_id, created in outcomes:
+                await session.execute(
+                    update(CaseImportRow)
+                    .where(
+                        CaseImportRow.import_id == page.import_id, CaseImportRow.row == row_number
+                    )
+                    .values(outcome="created" if created else "existing", case_id=case_id)
+                )
+            counted = await session.execute(
+                select(CaseImportRow.outcome, func.count())
+                .where(
+                    CaseImportRow.import_id == page.import_id, CaseImportRow.outcome.is_not(None)
+                )
+                .group_by(CaseImportRow.outcome)
+            )
+            counts = {outcome: n for outcome, n in counted}
+            registered, existing = counts.get("created", 0), counts.get("existing", 0)
+            done = len(rows) < IMPORT_PAGE_SIZE
+            values: dict[str, object] = {"registered": registered, "existing": existing}
+            if done:
+                values |= {"status": "done", "finished_at": datetime.now(UTC)}
+            await session.execute(
+                update(CaseImport).where(CaseImport.id == page.import_id).values(**values)
+            )
+        return ImportProgress(
+            registered=registered,
+            existing=existing,
+            last_row=rows[-1].row if rows else page.after_row,
+            done=done,
+        )
