@@ -20,6 +20,7 @@ from api.routes import (
     calendar,
     campaigns,
     case_actions,
+    case_imports,
     cases,
     health,
     notifications,
@@ -65,8 +66,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_docs(app)
     app.mount("/static/app", StaticFiles(directory=str(STATIC)), name="app-static")
     routers = (
-        health, auth, units, accounts, plans, campaigns, tasks, attachments, cases,
-        case_actions, notifications, supervision, calendar, webhooks,
+        health, auth, units, accounts, plans, campaigns, tasks, attachments, case_imports,
+        cases, case_actions, notifications, supervision, calendar, webhooks,
     )  # fmt: skip
     for module in routers:
         app.include_router(module.router)

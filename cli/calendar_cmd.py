@@ -6,11 +6,10 @@ import json
 from pathlib import Path
 from typing import Annotated
 
-import httpx
 import typer
 import yaml
 
-from cli.targets import api_url
+from cli.api_session import refusal, signed_in
 
 app = typer.Typer(help="工作日历", no_args_is_help=True)
 
@@ -24,10 +23,6 @@ def load(
     ] = False,
 ) -> None:
     """载入某年官方放假安排；通过 API 提交，运行中的任务随即重算期限。"""
-    if not password_stdin:
-        typer.echo("错误：请用 --password-stdin 从标准输入提供密码", err=True)
-        raise typer.Exit(2)
-    password = typer.get_text_stream("stdin").readline().rstrip("\r\n")
     try:
         data = yaml.safe_load(file.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:
@@ -37,22 +32,15 @@ def load(
         typer.echo("错误：文件须包含整数 year 字段", err=True)
         raise typer.Exit(2)
     year = data.pop("year")
-    base = api_url()
-    with httpx.Client(base_url=base, timeout=30) as http:
-        token = http.post("/api/v1/auth/token", data={"username": username, "password": password})
-        if token.status_code != 200:
-            typer.echo(f"错误：{token.json()['error']['message']}", err=True)
-            raise typer.Exit(2)
-        headers = {"Authorization": f"Bearer {token.json()['access_token']}"}
+    with signed_in(username, password_stdin) as http:
         answer = http.put(
             f"/api/v1/calendar/{year}",
             content=json.dumps(data, default=str),  # YAML dates → ISO text
-            headers={**headers, "Content-Type": "application/json"},
+            headers={"Content-Type": "application/json"},
         )
     if answer.status_code != 200:
-        refusal = answer.json()["error"]
-        typer.echo(f"错误：{refusal['message']}", err=True)
-        for detail in refusal.get("details") or []:
+        typer.echo(f"错误：{refusal(answer)}", err=True)
+        for detail in answer.json()["error"].get("details") or []:
             typer.echo(f"  {detail.get('field', '')}：{detail.get('message', '')}", err=True)
         raise typer.Exit(2)
     typer.echo(f"已载入 {year} 年放假安排，运行中的任务将按新日历重算期限")

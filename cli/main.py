@@ -10,6 +10,7 @@ import typer
 from pydantic import ValidationError
 
 from cli.calendar_cmd import app as calendar_app
+from cli.cases_cmd import app as cases_app
 from cli.plans_cmd import app as plans_app
 from cli.units_cmd import app as units_app
 from cli.users_cmd import app as users_app
@@ -24,6 +25,7 @@ app.add_typer(users_app, name="users")
 app.add_typer(units_app, name="units")
 app.add_typer(plans_app, name="plans")
 app.add_typer(calendar_app, name="calendar")
+app.add_typer(cases_app, name="cases")
 
 
 def load_settings(**overrides: object) -> Settings:

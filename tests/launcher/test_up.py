@@ -188,6 +188,39 @@ def test_up_demo_crash_and_restart_keeps_everything(tmp_path: Path, ups: list[Up
         == "loaded"
     )
 
+    # A clue file through `qingling cases import`, with its progress bar and row errors.
+    clues = tmp_path / "clues.csv"
+    clues.write_text(
+        "线索编号,反映时间,反映人,涉及人数,欠薪金额,用人单位,行业,所属区,问题描述\n"
+        "CLI-1,2026-11-20,张三,3,9000,某公司,工程建设,和平区,三人工资未发\n"
+        "CLI-2,2026-11-21,李四,1,1000,某公司,餐饮服务,河西,一人工资未发\n"
+        "CLI-3,2026-11-22,王五,1,-5,某公司,餐饮服务,河西,金额有误\n",
+        encoding="utf-8",
+    )
+    imported = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "cli",
+            "cases",
+            "import",
+            str(clues),
+            "--username",
+            "chief",
+            "--password-stdin",
+        ],
+        input="chief-password-1\n",
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
+        env={**os.environ, "QINGLING_DATA_DIR": str(data)},
+        check=False,
+    )
+    assert imported.returncode == 1, imported.stderr
+    assert "新登记 2 件，已登记过 0 件，有误 1 行" in imported.stdout
+    assert "第 4 行【欠薪金额】" in imported.stderr
+
     # A second `up` on the same folder refuses while the first runs.
     second = Up(data, free_port())
     assert second.process.wait(60) == 3
