@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from typing import Any, TypeVarTuple
 
@@ -19,6 +20,7 @@ from ledger import notifications
 from ledger.cases_table import Case, CaseEvent, CaseParty, CasePayment
 
 Columns = TypeVarTuple("Columns")
+OPEN_STATUSES = ("registered", "routed", "verifying", "resolving")
 
 
 def _row(state: CaseState) -> dict[str, Any]:
@@ -149,6 +151,7 @@ class CaseFilter:
     leader: str | None = None
     min_amount: Decimal | None = None
     max_amount: Decimal | None = None
+    overdue_on: date | None = None  # open cases whose close deadline is before this day
 
 
 def filtered(query: Select[*Columns], f: CaseFilter) -> Select[*Columns]:
@@ -167,6 +170,8 @@ def filtered(query: Select[*Columns], f: CaseFilter) -> Select[*Columns]:
             query = query.where(column == value)
     if f.major is not None:
         query = query.where(Case.major.is_(f.major))
+    if f.overdue_on is not None:
+        query = query.where(Case.status.in_(OPEN_STATUSES), Case.close_deadline < f.overdue_on)
     if f.min_amount is not None:
         query = query.where(Case.amount_claimed >= f.min_amount)
     if f.max_amount is not None:

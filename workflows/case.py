@@ -21,6 +21,7 @@ from domain.cases.settlement import ROUTE_LABELS, TerminalRoute, paid_total
 from domain.cases.state import (
     CaseState,
     CaseStatus,
+    DecisionInput,
     FollowUpInput,
     MeasureInput,
     PaymentInput,
@@ -413,6 +414,73 @@ class CaseWorkflow:
     @close.validator
     def _v_close(self, body: ReasonInput) -> None:
         checked(lambda: rules.check_close(self.state, body.actor))
+
+    @workflow.update
+    async def request_extension(self, body: ReasonInput) -> CaseState:
+        async with self._lock:
+            checked(lambda: rules.check_extension_request(self.state, body.actor))
+            self.state.extension_reason = body.reason
+            await self._record(
+                "extension_requested",
+                body.actor.username,
+                {"reason": body.reason},
+                units=(),
+                office=True,
+                message=f"案件 {self._number} 申请延长办结期限：{body.reason}",
+            )
+        return self.state
+
+    @request_extension.validator
+    def _v_request_extension(self, body: ReasonInput) -> None:
+        checked(lambda: rules.check_extension_request(self.state, body.actor))
+
+    @workflow.update
+    async def decide_extension(self, body: DecisionInput) -> CaseState:
+        async with self._lock:
+            checked(
+                lambda: rules.check_extension_decision(
+                    self.state, body.actor, body.approve, body.reason
+                )
+            )
+            before = self.state.close_deadline
+            self.state.extension_reason = None
+            if body.approve:
+                days = self.state.start.settings.limits.extension_working_days
+                self.state.extended = True
+                self.state.close_deadline = self._working.add_working_days(before, days)
+                self.state.close_deadline_reason += f"，经批准延长 {days} 个工作日"
+                now = workflow.now()
+                self.state.fired_steps = [
+                    f
+                    for f in self.state.fired_steps
+                    if not f.startswith("close:")
+                    or step_due_at(self.state.close_deadline, self._step(f[6:]), self._working)
+                    <= now
+                ]
+            await self._record(
+                "extension_approved" if body.approve else "extension_refused",
+                body.actor.username,
+                {
+                    "from": before.isoformat(),
+                    "to": self.state.close_deadline.isoformat(),
+                    "reason": body.reason,
+                },
+                units=(self.state.responsible_unit,),
+                message=(
+                    f"案件 {self._number} 延期申请已{'批准' if body.approve else '驳回'}"
+                    f"（办结期限 {self.state.close_deadline}）"
+                ),
+            )
+            self._changed = True
+        return self.state
+
+    @decide_extension.validator
+    def _v_decide_extension(self, body: DecisionInput) -> None:
+        checked(
+            lambda: rules.check_extension_decision(
+                self.state, body.actor, body.approve, body.reason
+            )
+        )
 
     @workflow.update
     async def follow_up(self, body: FollowUpInput) -> CaseState:

@@ -23,6 +23,7 @@ from domain.cases.state import (
     STATUS_LABELS,
     CaseState,
     CaseStatus,
+    DecisionInput,
     FollowUpInput,
     MeasureInput,
     PaymentInput,
@@ -328,4 +329,46 @@ async def escalate(
         case_id,
         CaseWorkflow.escalate,
         lambda: ReasonInput(actor=actor_ref(actor), reason=body.reason),
+    )
+
+
+class DecisionBody(Body):
+    approve: bool
+    reason: str = Field(default="", max_length=2000)
+
+
+@router.post(
+    "/{case_id}/extension-requests",
+    response_model=CaseAction,
+    status_code=201,
+    summary="申请延长办结期限（限一次）",
+)
+async def request_extension(
+    case_id: str, body: ReasonBody, actor: CurrentActor, session: SessionDep, client: TemporalDep
+) -> CaseAction:
+    return await _act(
+        session,
+        client,
+        actor,
+        case_id,
+        CaseWorkflow.request_extension,
+        lambda: ReasonInput(actor=actor_ref(actor), reason=body.reason),
+    )
+
+
+@router.post(
+    "/{case_id}/extension-requests/decision",
+    response_model=CaseAction,
+    summary="审批延期申请（领导小组办公室）",
+)
+async def decide_extension(
+    case_id: str, body: DecisionBody, actor: CurrentActor, session: SessionDep, client: TemporalDep
+) -> CaseAction:
+    return await _act(
+        session,
+        client,
+        actor,
+        case_id,
+        CaseWorkflow.decide_extension,
+        lambda: DecisionInput(actor=actor_ref(actor), approve=body.approve, reason=body.reason),
     )

@@ -10,6 +10,7 @@ from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.case_views import CaseDetail, CaseRead, detail, visible_case
+from api.clock import today_in_beijing
 from api.deps import Actor, CurrentActor, SessionDep, TemporalDep
 from api.errors import ApiError
 from domain.cases.intake import CaseIntake
@@ -84,6 +85,7 @@ async def list_cases(
     major: bool | None = None,
     min_amount: Decimal | None = None,
     max_amount: Decimal | None = None,
+    overdue: bool = False,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> CasePage:
@@ -99,6 +101,7 @@ async def list_cases(
             major=major,
             min_amount=min_amount,
             max_amount=max_amount,
+            overdue_on=today_in_beijing() if overdue else None,
         ),
         limit=limit,
         offset=offset,

@@ -117,3 +117,21 @@ def check_escalate(state: CaseState, actor: ActorRef) -> None:
 
 def check_unfounded(state: CaseState, actor: ActorRef) -> None:
     check_verify(state, actor)
+
+
+def check_extension_request(state: CaseState, actor: ActorRef) -> None:
+    _status(state, CaseStatus.VERIFYING, CaseStatus.RESOLVING)
+    _holder(state, actor)
+    if state.extended:
+        raise Refusal("conflict", "already_extended", "办结期限已延长过一次，不能再次申请")
+    if state.extension_reason is not None:
+        raise Refusal("conflict", "extension_pending", "已有待审批的延期申请")
+
+
+def check_extension_decision(state: CaseState, actor: ActorRef, approve: bool, reason: str) -> None:
+    if actor.role is not Role.OFFICE:
+        raise Refusal("forbidden", "forbidden", "只有领导小组办公室可以审批延期申请")
+    if state.extension_reason is None:
+        raise Refusal("not_found", "no_extension", "没有待审批的延期申请")
+    if not approve and len(reason.strip()) < 2:
+        raise Refusal("invalid", "reason_required", "不同意延期时须说明理由")

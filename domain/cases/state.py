@@ -106,6 +106,12 @@ class TransferInput(Frozen):
     reason: str = Field(min_length=2, max_length=2000)
 
 
+class DecisionInput(Frozen):
+    actor: ActorRef
+    approve: bool
+    reason: str = Field(default="", max_length=2000)
+
+
 class FollowUpInput(Frozen):
     actor: ActorRef
     passed: bool
@@ -132,6 +138,7 @@ class CaseState(BaseModel):
     close_deadline: date
     close_deadline_reason: str
     extended: bool = False
+    extension_reason: str | None = None  # a pending request (办结期限延长，限一次)
     fired_steps: list[str] = Field(default_factory=list)  # "{limit}:{step}"
     closed_at: datetime | None = None
     follow_up_due: datetime | None = None

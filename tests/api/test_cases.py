@@ -250,3 +250,44 @@ async def test_a_running_campaigns_goal_becomes_the_case_deadline(
     assert registered["close_deadline_reason"].startswith(
         "专项行动目标：天津市根治欠薪冬季专项行动"
     )
+
+
+async def test_extension_and_overdue_filter(
+    client: httpx.AsyncClient, login: Login, dev_worker: None
+) -> None:
+    hotline = await login("rsj", Role.UNIT, "tj.rsj")
+    office = await login("office", Role.OFFICE, "tj.office")
+    late = clue("GJ-OLD-1", received_at="2026-06-01T09:00:00+08:00")
+    case_id = (await client.post("/api/v1/cases", json=late, headers=hotline)).json()["id"]
+    await client.post("/api/v1/cases", json=clue("GJ-NEW-1"), headers=hotline)
+    overdue = (await client.get("/api/v1/cases", params={"overdue": "true"}, headers=office)).json()
+    assert [c["external_id"] for c in overdue["items"]] == ["GJ-OLD-1"]
+    await client.post(f"/api/v1/cases/{case_id}/accept", json={"reason": "受理"}, headers=hotline)
+    asked = await client.post(
+        f"/api/v1/cases/{case_id}/extension-requests",
+        json={"reason": "企业破产清算中"},
+        headers=hotline,
+    )
+    assert asked.status_code == 201
+    by_unit = await client.post(
+        f"/api/v1/cases/{case_id}/extension-requests/decision",
+        json={"approve": True},
+        headers=hotline,
+    )
+    assert by_unit.status_code == 403
+    decided = await client.post(
+        f"/api/v1/cases/{case_id}/extension-requests/decision",
+        json={"approve": True, "reason": "同意"},
+        headers=office,
+    )
+    assert decided.status_code == 200
+    detail = (await client.get(f"/api/v1/cases/{case_id}", headers=hotline)).json()
+    assert detail["close_deadline"] > "2026-08-24"
+    assert [e["kind"] for e in detail["events"]][-2:] == [
+        "extension_requested",
+        "extension_approved",
+    ]
+    twice = await client.post(
+        f"/api/v1/cases/{case_id}/extension-requests", json={"reason": "再延期"}, headers=hotline
+    )
+    assert twice.status_code == 409

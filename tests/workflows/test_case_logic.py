@@ -20,6 +20,7 @@ from domain.cases.settlement import Payer, Payment, TerminalRoute
 from domain.cases.state import (
     CaseState,
     CaseStatus,
+    DecisionInput,
     FollowUpInput,
     PaymentInput,
     ReasonInput,
@@ -301,3 +302,46 @@ async def test_accept_limit_climbs_the_ladder_across_new_year(harness) -> None:
         for c in ledger.changes
         if c.kind.startswith("escalation_") and c.detail["limit"] == "accept"
     ] == steps
+
+
+async def test_the_close_limit_may_be_extended_once_with_approval(harness) -> None:
+    env, ledger, queue = harness
+    handle = await start(env, queue, case_state(date(2027, 1, 4)))
+    await routed_and_verified(handle)
+    assert (await handle.query(CaseWorkflow.current)).close_deadline == date(2027, 3, 31)
+    asked = await handle.execute_update(
+        CaseWorkflow.request_extension, ReasonInput(actor=HANDLER, reason="企业资产正在拍卖")
+    )
+    assert asked.extension_reason == "企业资产正在拍卖"
+    pending = await refused(
+        handle.execute_update(
+            CaseWorkflow.request_extension, ReasonInput(actor=HANDLER, reason="再次申请")
+        )
+    )
+    assert pending.type == "Conflict"
+    by_unit = await refused(
+        handle.execute_update(
+            CaseWorkflow.decide_extension, DecisionInput(actor=HANDLER, approve=True)
+        )
+    )
+    assert by_unit.type == "Forbidden"
+    approved = await handle.execute_update(
+        CaseWorkflow.decide_extension, DecisionInput(actor=OFFICE, approve=True, reason="同意")
+    )
+    # +30 working days: April has 21 (Qingming 04-05 off), May 3–7 and 10–13 make 30
+    assert approved.close_deadline == date(2027, 5, 13)
+    assert approved.close_deadline_reason == "限时办结（60 个工作日），经批准延长 30 个工作日"
+    once = await refused(
+        handle.execute_update(
+            CaseWorkflow.request_extension, ReasonInput(actor=HANDLER, reason="还要延期")
+        )
+    )
+    assert (once.type, once.message) == ("Conflict", "办结期限已延长过一次，不能再次申请")
+    assert ledger.kinds()[-2:] == ["extension_requested", "extension_approved"]
+    nothing = await refused(
+        handle.execute_update(
+            CaseWorkflow.decide_extension,
+            DecisionInput(actor=OFFICE, approve=False, reason="不同意"),
+        )
+    )
+    assert nothing.type == "NotFound"
