@@ -235,3 +235,39 @@ async def test_plans_endpoints(client: httpx.AsyncClient, login: Login) -> None:
     assert len(one["phases"]) == 3
     assert (await client.get("/api/v1/plans/nope", headers=unit)).status_code == 404
     assert (await client.get("/api/v1/plans")).status_code == 401
+
+
+async def test_office_lists_and_closes_a_campaign(
+    client: httpx.AsyncClient, login: Login, dev_worker: None, session_factory
+) -> None:
+    await load_units(session_factory, TEMPLATE_UNITS["pian3-mulaoyuan-special"])
+    office = await login("office", Role.OFFICE, "tj.office")
+    unit = await login("rsj", Role.UNIT, "tj.rsj")
+    created = await start_campaign(client, office, "pian3-mulaoyuan-special")
+    await wait_until_launched(session_factory, created["id"], created["task_count"])
+    listed = (await client.get("/api/v1/campaigns", headers=unit)).json()
+    assert [(c["id"], c["status"]) for c in listed] == [(created["id"], "running")]
+    closing = await client.post(
+        f"/api/v1/campaigns/{created['id']}/close", json={"reason": "上级部署调整"}, headers=office
+    )
+    assert closing.status_code == 202
+    assert (
+        await client.post(
+            f"/api/v1/campaigns/{created['id']}/close", json={"reason": "x"}, headers=office
+        )
+    ).status_code == 422
+
+    async def closed() -> bool:
+        detail = (await client.get(f"/api/v1/campaigns/{created['id']}", headers=office)).json()
+        return detail["status"] == "closed"
+
+    await eventually(closed)
+    detail = (await client.get(f"/api/v1/campaigns/{created['id']}", headers=office)).json()
+    assert (
+        detail["summary"]
+        == f"专项行动结束：共 {created['task_count']} 项任务，已完成 0 项，逾期未完成 0 项。（上级部署调整）"
+    )
+    again = await client.post(
+        f"/api/v1/campaigns/{created['id']}/close", json={"reason": "再次结束"}, headers=office
+    )
+    assert again.status_code == 409
