@@ -15,7 +15,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from domain.cases.records import CaseChange
 from domain.cases.settlement import paid_total
 from domain.cases.state import CaseState
-from domain.roles import Role
 from ledger import notifications
 from ledger.cases_table import Case, CaseEvent, CaseParty, CasePayment
 
@@ -122,19 +121,14 @@ async def apply_change(*, session: AsyncSession, change: CaseChange, leader: str
             .on_conflict_do_nothing()
         )
     if change.message:
-        names = await notifications.unit_accounts(session=session, unit_codes=change.notify_units)
-        if change.notify_office:
-            names += await notifications.role_accounts(session=session, role=Role.OFFICE)
-        if change.notify_leader and leader:
-            names.append(leader)
-        await notifications.notify(
+        await notifications.announce(
             session=session,
             key=change.event_key,
-            usernames=dict.fromkeys(names),
             kind=change.kind,
-            title=change.message,
-            body=change.message,
-            task_id=None,
+            message=change.message,
+            units=change.notify_units,
+            office=change.notify_office,
+            also=[leader] if change.notify_leader and leader else [],
         )
     return True
 

@@ -123,3 +123,30 @@ async def mark_read(
 async def webhooks_for(*, session: AsyncSession, units: Iterable[str]) -> list[UnitWebhook]:
     query = select(UnitWebhook).where(UnitWebhook.unit_code.in_(list(units)), UnitWebhook.active)
     return list((await session.scalars(query)).all())
+
+
+async def announce(
+    *,
+    session: AsyncSession,
+    key: str,
+    kind: str,
+    message: str,
+    units: Iterable[str],
+    office: bool,
+    also: Iterable[str] = (),
+    task_id: str | None = None,
+) -> None:
+    """Tell a change to the accounts of `units`, the office if asked, and `also` (a leader)."""
+    names = await unit_accounts(session=session, unit_codes=units)
+    if office:
+        names += await role_accounts(session=session, role=Role.OFFICE)
+    names += list(also)
+    await notify(
+        session=session,
+        key=key,
+        usernames=dict.fromkeys(names),
+        kind=kind,
+        title=message,
+        body=message,
+        task_id=task_id,
+    )

@@ -106,16 +106,13 @@ async def apply_change(*, session: AsyncSession, change: TaskChange) -> None:
     )
     if not fresh or not change.message:
         return
-    names = await notifications.unit_accounts(session=session, unit_codes=change.notify_units)
-    if change.notify_office:
-        names += await notifications.role_accounts(session=session, role=Role.OFFICE)
-    await notifications.notify(
+    await notifications.announce(
         session=session,
         key=change.event_key,
-        usernames=dict.fromkeys(names),
         kind=change.kind,
-        title=change.message,
-        body=change.message,
+        message=change.message,
+        units=change.notify_units,
+        office=change.notify_office,
         task_id=change.snapshot.spec.task_id,
     )
 

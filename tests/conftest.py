@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import sys
+import tempfile
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -36,16 +39,35 @@ from workflows.task_queues import MAIN_TASK_QUEUE
 BIN = Path(sys.executable).parent
 
 
+@contextmanager
+def service_folder(name: str) -> Iterator[Path]:
+    """A folder outside pytest's base temp: pytest resets that to 0700 when another session
+    starts, which would lock out PostgreSQL's own system user (running as root)."""
+    folder = Path(tempfile.mkdtemp(prefix=f"qingling-test-{name}-"))
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def service_dir() -> Iterator[Path]:
+    with service_folder("run") as folder:
+        yield folder
+
+
 @pytest.fixture(scope="session")
-def postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedPostgres | None]:
+def postgres() -> Iterator[EmbeddedPostgres | None]:
     if os.environ.get("TEST_DATABASE_URL"):
         yield None
         return
-    root = tmp_path_factory.mktemp("postgres")
-    server = EmbeddedPostgres(root / "cluster", port=free_port(), log_path=root / "postgres.log")
-    server.start()
-    yield server
-    server.stop()
+    with service_folder("postgres") as root:
+        server = EmbeddedPostgres(
+            root / "cluster", port=free_port(), log_path=root / "postgres.log"
+        )
+        server.start()
+        yield server
+        server.stop()
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import re
 import signal
 import subprocess
@@ -15,7 +16,7 @@ import httpx
 import psutil
 import pytest
 
-from launcher.ports import free_port
+from launcher.ports import free_port, port_in_use
 
 pytestmark = pytest.mark.e2e
 REPO = Path(__file__).resolve().parents[2]
@@ -27,6 +28,7 @@ class Up:
 
     def __init__(self, data: Path, port: int, *extra: str):
         self.port = port
+        self.data = data
         self.log = data.parent / f"up-{time.monotonic_ns()}.out"
         env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "TEMPORAL_ADDRESS")}
         with self.log.open("w") as out:
@@ -55,7 +57,12 @@ class Up:
         return f"http://127.0.0.1:{self.port}"
 
     def output(self) -> str:
-        return self.log.read_text(encoding="utf-8")
+        """What `up` printed, and the tail of each service log, for a failure message."""
+        text = self.log.read_text(encoding="utf-8")
+        for log in sorted((self.data / "logs").glob("*.log")):
+            lines = log.read_text(encoding="utf-8", errors="replace").splitlines()[-15:]
+            text += f"\n--- {log.name}\n" + "\n".join(lines)
+        return text
 
     def wait_ready(self) -> None:
         end = time.monotonic() + STARTUP_PATIENCE
@@ -94,6 +101,32 @@ def ups() -> Iterator[list[Up]]:
             up.kill_everything()
 
 
+def qingling(data: Path, *args: str, stdin: str) -> subprocess.CompletedProcess[str]:
+    """A `qingling` admin command against the running `up` of `data` (found via runtime.json)."""
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    return subprocess.run(
+        [sys.executable, "-m", "cli", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
+        env={**env, "QINGLING_DATA_DIR": str(data)},
+        check=False,
+    )
+
+
+def stable_port() -> int:
+    """A free port below the ephemeral range, so no service started meanwhile (they bind to
+    port 0) can be handed it before the restart reuses it."""
+    rng = random.Random()
+    for _ in range(200):
+        port = rng.randint(20000, 30000)
+        if not port_in_use(port):
+            return port
+    raise AssertionError("no free port below the ephemeral range")
+
+
 def login(base: str, username: str, password: str) -> dict[str, str]:
     answer = httpx.post(
         f"{base}/api/v1/auth/token", data={"username": username, "password": password}, timeout=10
@@ -102,9 +135,11 @@ def login(base: str, username: str, password: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {answer.json()['access_token']}"}
 
 
-def test_up_demo_crash_and_restart_keeps_everything(tmp_path: Path, ups: list[Up]) -> None:
-    data = tmp_path / "data"
-    port = free_port()
+def test_up_demo_crash_and_restart_keeps_everything(
+    tmp_path: Path, service_dir: Path, ups: list[Up]
+) -> None:
+    data = service_dir / "data"
+    port = stable_port()
     first = Up(data, port, "--demo")
     ups.append(first)
     first.wait_ready()
@@ -123,30 +158,17 @@ def test_up_demo_crash_and_restart_keeps_everything(tmp_path: Path, ups: list[Up
     assert password, printed
 
     # An account made through the CLI against the running system (found via runtime.json).
-    added = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "cli",
-            "users",
-            "add",
-            "chief",
-            "--role",
-            "office",
-            "--unit",
-            "tj.office",
-            "--password-stdin",
-        ],
-        input="chief-password-1\n",
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        timeout=60,
-        env={
-            **{k: v for k, v in os.environ.items() if k != "DATABASE_URL"},
-            "QINGLING_DATA_DIR": str(data),
-        },
-        check=False,
+    added = qingling(
+        data,
+        "users",
+        "add",
+        "chief",
+        "--role",
+        "office",
+        "--unit",
+        "tj.office",
+        "--password-stdin",
+        stdin="chief-password-1\n",
     )
     assert added.returncode == 0, added.stderr
     headers = login(first.base, "chief", "chief-password-1")
@@ -162,25 +184,15 @@ def test_up_demo_crash_and_restart_keeps_everything(tmp_path: Path, ups: list[Up
         "year: 2027\nholidays:\n  - {start: 2027-01-01, end: 2027-01-03}\nmakeup_workdays: []\n",
         encoding="utf-8",
     )
-    calendar = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "cli",
-            "calendar",
-            "load",
-            str(year_file),
-            "--username",
-            "chief",
-            "--password-stdin",
-        ],
-        input="chief-password-1\n",
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        timeout=60,
-        env={**os.environ, "QINGLING_DATA_DIR": str(data)},
-        check=False,
+    calendar = qingling(
+        data,
+        "calendar",
+        "load",
+        str(year_file),
+        "--username",
+        "chief",
+        "--password-stdin",
+        stdin="chief-password-1\n",
     )
     assert calendar.returncode == 0, calendar.stderr
     assert (
@@ -197,25 +209,15 @@ def test_up_demo_crash_and_restart_keeps_everything(tmp_path: Path, ups: list[Up
         "CLI-3,2026-11-22,王五,1,-5,某公司,餐饮服务,河西,金额有误\n",
         encoding="utf-8",
     )
-    imported = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "cli",
-            "cases",
-            "import",
-            str(clues),
-            "--username",
-            "chief",
-            "--password-stdin",
-        ],
-        input="chief-password-1\n",
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        timeout=120,
-        env={**os.environ, "QINGLING_DATA_DIR": str(data)},
-        check=False,
+    imported = qingling(
+        data,
+        "cases",
+        "import",
+        str(clues),
+        "--username",
+        "chief",
+        "--password-stdin",
+        stdin="chief-password-1\n",
     )
     assert imported.returncode == 1, imported.stderr
     assert "新登记 2 件，已登记过 0 件，有误 1 行" in imported.stdout
@@ -242,13 +244,13 @@ def test_up_demo_crash_and_restart_keeps_everything(tmp_path: Path, ups: list[Up
     assert not (data / "runtime.json").exists()
 
 
-def test_up_refuses_a_busy_api_port(tmp_path: Path, ups: list[Up]) -> None:
+def test_up_refuses_a_busy_api_port(service_dir: Path, ups: list[Up]) -> None:
     import socket
 
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
         busy.listen()
-        up = Up(tmp_path / "data", busy.getsockname()[1])
+        up = Up(service_dir / "data", busy.getsockname()[1])
         ups.append(up)
         assert up.process.wait(60) == 1
     assert "API 端口" in up.output() and "已被占用" in up.output()
