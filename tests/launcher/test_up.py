@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import re
@@ -81,7 +82,8 @@ class Up:
             *psutil.Process(self.process.pid).children(recursive=True),
         ]
         for proc in tree:
-            proc.send_signal(signal.SIGKILL)
+            with contextlib.suppress(psutil.NoSuchProcess):  # a backend that just ended
+                proc.send_signal(signal.SIGKILL)
         psutil.wait_procs(tree, timeout=30)
         self.process.wait(10)
 
