@@ -49,23 +49,11 @@ FIRST_STEP_AT_DEADLINE = EscalationLadder(
 )
 
 
-async def seed(session_factory: async_sessionmaker[AsyncSession], towns_per_district: int) -> None:
-    """Tianjin's tree, `towns_per_district` towns under each district, and an office account."""
+async def seed(session_factory: async_sessionmaker[AsyncSession]) -> None:
+    """Tianjin's unit tree and the benchmark's office and leader accounts."""
     tree = read_units_file(REPO / "plans" / "data" / "units-tianjin.yaml").units
-    districts = [u for u in tree if u.kind is UnitKind.DISTRICT]
-    towns = [
-        UnitSpec(
-            code=f"{d.code}.t{n:02d}",
-            name=f"{d.name}第{n}街镇",
-            level=UnitLevel.TOWN,
-            kind=UnitKind.TOWN,
-            parent=d.code,
-        )
-        for d in districts
-        for n in range(1, towns_per_district + 1)
-    ]
     async with session_factory() as session, session.begin():
-        await units.upsert_many(session=session, units=[*tree, *towns])
+        await units.upsert_many(session=session, units=tree)
         for name, role, unit in (
             ("bench-office", Role.OFFICE, "tj.office"),
             ("bench-leader", Role.LEADER, "tj"),
@@ -74,6 +62,20 @@ async def seed(session_factory: async_sessionmaker[AsyncSession], towns_per_dist
                 session=session,
                 spec=AccountCreate(username=name, password=PASSWORD, role=role, unit=unit),
             )
+
+
+async def add_towns(session_factory: async_sessionmaker[AsyncSession], per_district: int) -> None:
+    """`per_district` towns under each district, so a campaign owes thousands of tasks."""
+    tree = read_units_file(REPO / "plans" / "data" / "units-tianjin.yaml").units
+    towns = [
+        UnitSpec(code=f"{d.code}.t{n:02d}", name=f"{d.name}第{n}街镇", level=UnitLevel.TOWN,
+                 kind=UnitKind.TOWN, parent=d.code)
+        for d in tree
+        if d.kind is UnitKind.DISTRICT
+        for n in range(1, per_district + 1)
+    ]  # fmt: skip
+    async with session_factory() as session, session.begin():
+        await units.upsert_many(session=session, units=towns)
 
 
 async def token(http: httpx.AsyncClient) -> dict[str, str]:
