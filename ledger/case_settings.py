@@ -8,9 +8,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from domain.cases.intake import ProjectType
 from domain.cases.limits import CampaignGoal
 from domain.cases.state import CaseSettings
+from domain.plan.dates import local_date
 from domain.plan.model import Plan
-from domain.plan.resolve import resolve_plan
-from ledger import calendar, units
+from domain.plan.schedule import schedule_plan
+from ledger import calendar
 from ledger.campaigns_table import Campaign
 
 _PROJECT_WORDS = (
@@ -32,17 +33,17 @@ async def case_settings(*, session: AsyncSession) -> CaseSettings:
     working = await calendar.working_calendar(session=session)
     goals: list[CampaignGoal] = []
     running = (await session.scalars(select(Campaign).where(Campaign.status == "running"))).all()
-    tree = await units.all_specs(session=session) if running else []
     for campaign in running:
         plan = Plan.model_validate(campaign.plan)
-        resolved = resolve_plan(plan, calendar=working, now=campaign.created_at, units=tree)
-        for goal, declared in zip(resolved.goals, plan.goals, strict=True):
-            if goal.date is not None:
+        dates = schedule_plan(plan, calendar=working, now=campaign.created_at)  # dates only
+        for index, goal in enumerate(plan.goals):
+            value = dates.values.get(f"goals[{index}].date")
+            if value is not None:
                 goals.append(
                     CampaignGoal(
                         name=f"{campaign.title}：{goal.name}",
-                        deadline=goal.date,
-                        project_types=project_types(declared.project_types),
+                        deadline=local_date(value),
+                        project_types=project_types(goal.project_types),
                     )
                 )
     return CaseSettings(goals=tuple(goals), calendar=tuple(working.arrangements))
