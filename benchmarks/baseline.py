@@ -7,7 +7,8 @@ import time
 import uuid
 from datetime import UTC, datetime, timedelta
 
-from temporalio.client import Client, WorkflowHandle
+from temporalio.client import Client, WithStartWorkflowOperation, WorkflowHandle
+from temporalio.common import WorkflowIDConflictPolicy
 
 from benchmarks.figures import percentile
 from benchmarks.noop import BASELINE_QUEUE, NoopWorkflow, TimerWorkflow
@@ -79,3 +80,27 @@ async def timer_lags(client: Client, count: int, start_rate: float) -> list[floa
 
     fired = await asyncio.gather(*(fired_at(h) for h in handles))
     return [at - due.timestamp() for at in fired]
+
+
+async def update_with_start_rate(client: Client, count: int, concurrency: int) -> float:
+    """Update-With-Start calls per second on a trivial workflow: the floor of case intake."""
+    gate = asyncio.Semaphore(concurrency)
+    prefix = uuid.uuid4().hex[:8]
+
+    async def one(i: int) -> None:
+        async with gate:
+            await client.execute_update_with_start_workflow(
+                NoopWorkflow.touch,
+                i,
+                start_workflow_operation=WithStartWorkflowOperation(
+                    NoopWorkflow.run,
+                    True,
+                    id=f"uws-{prefix}-{i}",
+                    task_queue=BASELINE_QUEUE,
+                    id_conflict_policy=WorkflowIDConflictPolicy.USE_EXISTING,
+                ),
+            )
+
+    started = time.perf_counter()
+    await asyncio.gather(*(one(i) for i in range(count)))
+    return count / (time.perf_counter() - started)
