@@ -17,6 +17,7 @@ from api.routes import (
     accounts,
     attachments,
     auth,
+    blacklist,
     calendar,
     campaigns,
     case_actions,
@@ -67,7 +68,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount("/static/app", StaticFiles(directory=str(STATIC)), name="app-static")
     routers = (
         health, auth, units, accounts, plans, campaigns, tasks, attachments, case_imports,
-        cases, case_actions, notifications, supervision, calendar, webhooks,
+        cases, case_actions, blacklist, notifications, supervision, calendar, webhooks,
     )  # fmt: skip
     for module in routers:
         app.include_router(module.router)

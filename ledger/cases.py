@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from domain.cases.records import CaseChange
 from domain.cases.settlement import paid_total
 from domain.cases.state import CaseState
-from ledger import notifications
+from ledger import enterprises, notifications
 from ledger.cases_table import Case, CaseEvent, CaseParty, CasePayment
 
 Columns = TypeVarTuple("Columns")
@@ -88,6 +88,11 @@ async def apply_change(*, session: AsyncSession, change: CaseChange, leader: str
     if fresh.scalar_one_or_none() is None:
         return False
     if change.kind == "registered":
+        employer = change.state.start.intake.employer
+        if employer.credit_code:
+            await enterprises.upsert(
+                session=session, credit_code=employer.credit_code, name=employer.name
+            )
         await session.execute(
             insert(CaseParty)
             .values(

@@ -5,6 +5,7 @@ from ledger.calendar_table import CalendarYear
 from ledger.campaigns_table import Campaign, CampaignPhase
 from ledger.case_imports_table import CaseImport, CaseImportRow
 from ledger.cases_table import Case, CaseEvent, CaseParty, CasePayment
+from ledger.enterprises_table import BlacklistEntry, Enterprise
 from ledger.files_table import Attachment
 from ledger.notifications_table import Notification, UnitWebhook, WebhookDelivery
 from ledger.tasks_table import Escalation, Task, TaskEvent
@@ -13,6 +14,7 @@ from ledger.units_table import Unit
 __all__ = [
     "Account",
     "Attachment",
+    "BlacklistEntry",
     "CalendarYear",
     "Campaign",
     "CampaignPhase",
@@ -22,6 +24,7 @@ __all__ = [
     "CaseImportRow",
     "CaseParty",
     "CasePayment",
+    "Enterprise",
     "Escalation",
     "Notification",
     "Task",
