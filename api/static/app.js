@@ -5,6 +5,7 @@ const tokenKey = "qingling-token";
 const statusLabels = { open: "待办", in_progress: "办理中", completed: "已完成", cancelled: "已撤销" };
 const escalationLabels = { reminded: "已提醒", warned: "已预警", supervised: "督办中", accountability: "问责" };
 const $ = (id) => document.getElementById(id);
+const unitNames = {};  // code → short name, loaded once after sign-in
 
 async function api(path, options = {}) {
   const token = sessionStorage.getItem(tokenKey);
@@ -64,7 +65,7 @@ async function loadTasks() {
     row.dataset.taskId = task.id;
     if (task.overdue) row.className = "overdue";
     cell(row, task.title);
-    cell(row, task.unit_code);
+    cell(row, unitNames[task.unit_code] || task.unit_code);
     const deadline = cell(row, task.deadline + (task.overdue ? "（已逾期）" : ""));
     if (task.deadline_provisional) {
       const note = document.createElement("span");
@@ -135,6 +136,7 @@ async function showHome() {
   $("login-panel").hidden = true;
   $("home-panel").hidden = false;
   $("who").textContent = (me.display_name || me.username) + "（" + me.role_label + (me.unit ? "，" + me.unit : "") + "）";
+  for (const unit of await api("/api/v1/units")) unitNames[unit.code] = unit.short_name || unit.name;
   await Promise.all([loadTasks(), loadNotifications()]);
 }
 

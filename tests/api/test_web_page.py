@@ -61,6 +61,7 @@ async def test_unit_completes_its_task_in_the_browser(
         row = page.locator(f"tr[data-task-id='{task_id}']")
         await row.wait_for()
         assert await row.locator("td.status").inner_text() == "待办"
+        assert await row.locator("td").nth(1).inner_text() == "市人社局"  # names, not codes
         await row.get_by_role("button", name="办结").click()
         await page.fill("#action-note", "已在全区开展宣传 12 场")
         await page.click("#action-submit")
