@@ -23,6 +23,7 @@ from api.routes import (
     case_actions,
     case_imports,
     cases,
+    hazards,
     health,
     notifications,
     plans,
@@ -68,7 +69,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount("/static/app", StaticFiles(directory=str(STATIC)), name="app-static")
     routers = (
         health, auth, units, accounts, plans, campaigns, tasks, attachments, case_imports,
-        cases, case_actions, blacklist, notifications, supervision, calendar, webhooks,
+        cases, case_actions, blacklist, hazards, notifications, supervision, calendar, webhooks,
     )  # fmt: skip
     for module in routers:
         app.include_router(module.router)

@@ -7,6 +7,7 @@ from ledger.case_imports_table import CaseImport, CaseImportRow
 from ledger.cases_table import Case, CaseEvent, CaseParty, CasePayment
 from ledger.enterprises_table import BlacklistEntry, Enterprise
 from ledger.files_table import Attachment
+from ledger.hazards_table import Hazard, HazardEvent
 from ledger.notifications_table import Notification, UnitWebhook, WebhookDelivery
 from ledger.tasks_table import Escalation, Task, TaskEvent
 from ledger.units_table import Unit
@@ -26,6 +27,8 @@ __all__ = [
     "CasePayment",
     "Enterprise",
     "Escalation",
+    "Hazard",
+    "HazardEvent",
     "Notification",
     "Task",
     "TaskEvent",

@@ -13,6 +13,7 @@ from activities.calendar import CalendarActivities
 from activities.campaigns import CampaignActivities
 from activities.case_imports import CaseImportActivities
 from activities.cases import CaseActivities
+from activities.hazards import HazardActivities
 from activities.recipient_directory import RecipientDirectory
 from activities.tasks import TaskActivities
 from activities.webhooks import WebhookActivities
@@ -21,6 +22,7 @@ from workflows.campaign import CampaignWorkflow
 from workflows.case import CaseWorkflow
 from workflows.case_import import CaseImportWorkflow
 from workflows.department_task import DepartmentTaskWorkflow
+from workflows.hazard import HazardWorkflow
 
 WORKFLOWS: Sequence[type] = (
     DepartmentTaskWorkflow,
@@ -28,6 +30,7 @@ WORKFLOWS: Sequence[type] = (
     CalendarBroadcastWorkflow,
     CaseWorkflow,
     CaseImportWorkflow,
+    HazardWorkflow,
 )
 
 
@@ -42,6 +45,7 @@ def build_activities(
     tasks = TaskActivities(session_factory, directory)
     cases = CaseActivities(session_factory, directory)
     imports = CaseImportActivities(session_factory, client)
+    hazards = HazardActivities(session_factory)
     webhooks = WebhookActivities(session_factory, http)
     campaigns = CampaignActivities(session_factory, client)
     calendar = CalendarActivities(session_factory, client)
@@ -57,4 +61,5 @@ def build_activities(
         calendar.broadcast_page,
         cases.record,
         imports.register_page,
+        hazards.record,
     ]

@@ -1,0 +1,288 @@
+"""隐患: registered from screening, handled under 五个一/四包, checked again (回头看), exported."""
+
+from __future__ import annotations
+
+import io
+import uuid
+from datetime import date, datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Response
+from openpyxl import Workbook
+from pydantic import BaseModel, ConfigDict
+from sqlalchemy import text
+
+from api.deps import Actor, CurrentActor, SessionDep, TemporalDep
+from api.errors import ApiError
+from api.task_commands import actor_ref
+from api.updates import run_update
+from domain.hazards import (
+    STATUS_LABELS,
+    CheckInput,
+    FiveOnes,
+    FourPackages,
+    HazardIntake,
+    HazardStart,
+    HazardState,
+    HazardStatus,
+    NoteInput,
+    PlanInput,
+    RiskLevel,
+)
+from domain.roles import Role
+from ledger import calendar, hazards, units
+from ledger.case_intake import territory_problem
+from ledger.hazards_table import Hazard
+from workflows.hazard import HazardWorkflow
+from workflows.task_queues import MAIN_TASK_QUEUE
+
+router = APIRouter(prefix="/api/v1/hazards", tags=["隐患"])
+RISK_LABELS = {RiskLevel.HIGH: "高", RiskLevel.MEDIUM: "中", RiskLevel.LOW: "低"}
+
+
+class HazardRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: str
+    number: str
+    status: str
+    unit_code: str
+    district: str
+    risk: str
+    employer_name: str
+    employer_code: str | None
+    project: str | None
+    description: str
+    five_ones: dict[str, Any] | None
+    four_packages: dict[str, Any] | None
+    deadline: date | None
+    escalation: str | None
+    resolved_at: datetime | None
+    reopened: int
+    created_at: datetime
+
+
+class HazardDetail(HazardRead):
+    events: list[dict[str, Any]]
+
+
+class Registered(BaseModel):
+    id: str
+    number: str
+
+
+class PlanBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    five_ones: FiveOnes
+    four_packages: FourPackages
+
+
+class NoteBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    note: str
+
+
+class CheckBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    passed: bool
+    note: str
+
+
+async def _scope(actor: Actor, session: SessionDep) -> list[str] | None:
+    if actor.role is Role.UNIT:
+        return [actor.unit or ""]
+    if actor.role is Role.DISTRICT:
+        return sorted(await units.descendants(session=session, code=actor.unit or ""))
+    return None
+
+
+async def _visible(actor: Actor, session: SessionDep, hazard_id: str) -> Hazard:
+    hazard = await session.get(Hazard, hazard_id)
+    if hazard is None:
+        raise ApiError(404, "hazard_not_found", f"隐患 {hazard_id} 不存在")
+    if not await actor.may_act_for(hazard.unit_code, session=session):
+        raise ApiError(403, "forbidden", f"隐患 {hazard.number} 不属于您的单位")
+    return hazard
+
+
+@router.post("", response_model=Registered, status_code=201, summary="登记隐患")
+async def register(
+    body: HazardIntake, actor: CurrentActor, session: SessionDep, client: TemporalDep
+) -> Registered:
+    if actor.unit is None:
+        raise ApiError(403, "no_unit", "账号未关联单位，不能登记隐患")
+    problem = await territory_problem(session=session, code=body.district)
+    if problem:
+        raise ApiError(422, "unknown_district", problem)
+    number = await session.scalar(text("SELECT nextval('hazard_number_seq')"))
+    start = HazardStart(
+        hazard_id=f"hazard:{uuid.uuid4().hex[:12]}",
+        number=f"YH-{number:06d}",
+        intake=body,
+        unit=actor.unit,
+        unit_ancestors=tuple(await units.ancestors(session=session, code=actor.unit)),
+        registered_by=actor.username,
+        calendar=tuple((await calendar.working_calendar(session=session)).arrangements),
+    )
+    await session.commit()
+    await client.start_workflow(
+        HazardWorkflow.run, HazardState(start=start), id=start.hazard_id, task_queue=MAIN_TASK_QUEUE
+    )
+    return Registered(id=start.hazard_id, number=start.number)
+
+
+@router.get("", response_model=list[HazardRead], summary="隐患台账（默认本单位）")
+async def list_hazards(
+    actor: CurrentActor,
+    session: SessionDep,
+    status: HazardStatus | None = None,
+    district: str | None = None,
+    risk: RiskLevel | None = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+) -> list[HazardRead]:
+    rows = await hazards.search(
+        session=session,
+        units=await _scope(actor, session),
+        status=status.value if status else None,
+        district=district,
+        risk=risk.value if risk else None,
+        limit=limit,
+    )
+    return [HazardRead.model_validate(h) for h in rows]
+
+
+@router.get("/export.xlsx", summary="导出隐患台账（.xlsx，中文表头）")
+async def export(actor: CurrentActor, session: SessionDep) -> Response:
+    rows = await hazards.search(
+        session=session,
+        units=await _scope(actor, session),
+        status=None,
+        district=None,
+        risk=None,
+        limit=100_000,
+    )
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "隐患台账"
+    sheet.append(
+        [
+            "编号",
+            "状态",
+            "风险等级",
+            "所属区",
+            "用人单位",
+            "项目",
+            "隐患描述",
+            "化解方案",
+            "责任领导",
+            "化解时限",
+            "包调查",
+            "包处理",
+            "包稳控",
+            "包巩固",
+            "回头看重启次数",
+        ]
+    )
+    for h in rows:
+        five, four = h.five_ones or {}, h.four_packages or {}
+        sheet.append(
+            [
+                h.number,
+                STATUS_LABELS[HazardStatus(h.status)],
+                RISK_LABELS[RiskLevel(h.risk)],
+                h.district,
+                h.employer_name,
+                h.project or "",
+                h.description,
+                five.get("plan", ""),
+                five.get("leader", ""),
+                h.deadline,
+                four.get("investigate", ""),
+                four.get("handle", ""),
+                four.get("stabilise", ""),
+                four.get("consolidate", ""),
+                h.reopened,
+            ]
+        )
+    out = io.BytesIO()
+    book.save(out)
+    return Response(
+        out.getvalue(),
+        media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        headers={"Content-Disposition": "attachment; filename*=UTF-8''hazards.xlsx"},
+    )
+
+
+@router.get("/{hazard_id}", response_model=HazardDetail, summary="隐患详情与全部记录")
+async def detail(hazard_id: str, actor: CurrentActor, session: SessionDep) -> HazardDetail:
+    hazard = await _visible(actor, session, hazard_id)
+    events = [
+        {"kind": e.kind, "actor": e.actor, "at": e.at, "detail": e.detail}
+        for e in await hazards.events(session=session, hazard_id=hazard_id)
+    ]
+    return HazardDetail(**HazardRead.model_validate(hazard).model_dump(), events=events)
+
+
+async def _act(
+    actor: Actor, session: SessionDep, client: TemporalDep, hazard_id: str, update: Any, body: Any
+) -> HazardRead:
+    hazard = await _visible(actor, session, hazard_id)
+    state = await run_update(
+        client,
+        hazard.id,
+        update,
+        body,
+        result_type=HazardState,
+        when_finished=ApiError(409, "hazard_closed", "隐患已销号，不能再操作"),
+    )
+    hazard.status = state.status.value  # the answer shows the new status at once
+    return HazardRead.model_validate(hazard)
+
+
+@router.post("/{hazard_id}/plan", response_model=HazardRead, summary="落实五个一、四包")
+async def plan(
+    hazard_id: str, body: PlanBody, actor: CurrentActor, session: SessionDep, client: TemporalDep
+) -> HazardRead:
+    return await _act(
+        actor,
+        session,
+        client,
+        hazard_id,
+        HazardWorkflow.set_plan,
+        PlanInput(
+            actor=actor_ref(actor), five_ones=body.five_ones, four_packages=body.four_packages
+        ),
+    )
+
+
+@router.post("/{hazard_id}/resolve", response_model=HazardRead, summary="化解完毕")
+async def resolve(
+    hazard_id: str, body: NoteBody, actor: CurrentActor, session: SessionDep, client: TemporalDep
+) -> HazardRead:
+    if len(body.note.strip()) < 2:
+        raise ApiError(422, "note_required", "note: 请说明化解情况")
+    return await _act(
+        actor,
+        session,
+        client,
+        hazard_id,
+        HazardWorkflow.resolve,
+        NoteInput(actor=actor_ref(actor), note=body.note),
+    )
+
+
+@router.post("/{hazard_id}/follow-up", response_model=HazardRead, summary="回头看结果")
+async def follow_up(
+    hazard_id: str, body: CheckBody, actor: CurrentActor, session: SessionDep, client: TemporalDep
+) -> HazardRead:
+    if len(body.note.strip()) < 2:
+        raise ApiError(422, "note_required", "note: 请说明回头看情况")
+    return await _act(
+        actor,
+        session,
+        client,
+        hazard_id,
+        HazardWorkflow.follow_up,
+        CheckInput(actor=actor_ref(actor), passed=body.passed, note=body.note),
+    )

@@ -1,0 +1,97 @@
+"""Hazards end to end: registration, 五个一/四包, resolution, listing and export, refusals."""
+
+from __future__ import annotations
+
+import io
+
+import httpx
+from openpyxl import load_workbook
+
+from domain.roles import Role
+from tests.api.conftest import Login
+from tests.polling import eventually
+
+INTAKE = {
+    "employer": {"name": "天津某建筑劳务有限公司"},
+    "project": "和平区某安置房",
+    "risk": "high",
+    "description": "总包拖欠工程款，11 月工资可能无法按时发放",
+    "district": "tj.hp",
+}
+PLAN = {
+    "five_ones": {
+        "plan": "约谈建设单位，督促拨付人工费",
+        "leader": "副区长",
+        "team": ["区人社局", "区住建委"],
+        "deadline": "2026-12-31",
+    },
+    "four_packages": {
+        "investigate": "区人社局",
+        "handle": "区住建委",
+        "stabilise": "小白楼街道",
+        "consolidate": "区人社局",
+    },
+}
+
+
+async def test_hazard_lifecycle(client: httpx.AsyncClient, login: Login, dev_worker: None) -> None:
+    unit = await login("hp-rsj", Role.UNIT, "tj.hp.rsj")
+    other = await login("hx-rsj", Role.UNIT, "tj.hx.rsj")
+    office = await login("office", Role.OFFICE, "tj.office")
+    created = await client.post("/api/v1/hazards", json=INTAKE, headers=unit)
+    assert created.status_code == 201
+    hazard_id = created.json()["id"]
+
+    async def recorded() -> bool:
+        return (await client.get(f"/api/v1/hazards/{hazard_id}", headers=unit)).status_code == 200
+
+    await eventually(recorded)
+    assert (
+        await client.post(f"/api/v1/hazards/{hazard_id}/plan", json=PLAN, headers=other)
+    ).status_code == 403
+    early = await client.post(
+        f"/api/v1/hazards/{hazard_id}/resolve", json={"note": "已化解"}, headers=unit
+    )
+    assert early.status_code == 409
+    planned = await client.post(f"/api/v1/hazards/{hazard_id}/plan", json=PLAN, headers=unit)
+    assert planned.json()["status"] == "resolving"
+    resolved = await client.post(
+        f"/api/v1/hazards/{hazard_id}/resolve", json={"note": "人工费已拨付"}, headers=unit
+    )
+    assert resolved.json()["status"] == "resolved"
+    detail = (await client.get(f"/api/v1/hazards/{hazard_id}", headers=unit)).json()
+    assert detail["five_ones"]["leader"] == "副区长"
+    assert detail["four_packages"]["stabilise"] == "小白楼街道"
+    assert [e["kind"] for e in detail["events"]] == ["registered", "planned", "resolved"]
+    closed = await client.post(
+        f"/api/v1/hazards/{hazard_id}/follow-up",
+        json={"passed": True, "note": "回访工资已发"},
+        headers=unit,
+    )
+    assert closed.json()["status"] == "closed"
+    late = await client.post(
+        f"/api/v1/hazards/{hazard_id}/follow-up",
+        json={"passed": True, "note": "再次回访"},
+        headers=unit,
+    )
+    assert late.status_code == 409
+    listed = (await client.get("/api/v1/hazards", params={"risk": "high"}, headers=office)).json()
+    assert [h["id"] for h in listed] == [hazard_id]
+    assert (await client.get("/api/v1/hazards", headers=other)).json() == []
+    exported = await client.get("/api/v1/hazards/export.xlsx", headers=office)
+    rows = list(load_workbook(io.BytesIO(exported.content)).active.iter_rows(values_only=True))
+    assert rows[0][:3] == ("编号", "状态", "风险等级")
+    assert rows[1][1:3] == ("已销号", "高")
+
+
+async def test_hazard_refusals(client: httpx.AsyncClient, login: Login) -> None:
+    unit = await login("hp-rsj", Role.UNIT, "tj.hp.rsj")
+    assert (
+        await client.post("/api/v1/hazards", json={**INTAKE, "risk": "extreme"}, headers=unit)
+    ).status_code == 422
+    nowhere = await client.post(
+        "/api/v1/hazards", json={**INTAKE, "district": "mars"}, headers=unit
+    )
+    assert nowhere.status_code == 422
+    assert (await client.get("/api/v1/hazards/hazard:none", headers=unit)).status_code == 404
+    assert (await client.post("/api/v1/hazards", json=INTAKE)).status_code == 401

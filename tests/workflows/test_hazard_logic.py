@@ -1,0 +1,136 @@
+"""The hazard workflow alone on the time-skipping server, its ledger activity replaced by name."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from temporalio import activity
+from temporalio.client import WorkflowUpdateFailedError
+from temporalio.exceptions import ApplicationError
+from temporalio.testing import WorkflowEnvironment
+from temporalio.worker import Worker
+
+from domain.cases.intake import Employer
+from domain.hazard_records import HazardChange
+from domain.hazards import (
+    CheckInput,
+    FiveOnes,
+    FourPackages,
+    HazardIntake,
+    HazardStart,
+    HazardState,
+    HazardStatus,
+    NoteInput,
+    PlanInput,
+    RiskLevel,
+)
+from tests.polling import eventually
+from tests.workflows.case_fixtures import HANDLER, STRANGER
+from workers.main import sandbox_runner
+from workflows.hazard import HazardWorkflow
+
+PLAN = PlanInput(
+    actor=HANDLER,
+    five_ones=FiveOnes(
+        plan="约谈总包，督促用工资保证金先行垫付",
+        leader="副区长",
+        team=("区人社局", "区住建委"),
+        deadline=date(2027, 1, 4),
+    ),
+    four_packages=FourPackages(
+        investigate="区人社局", handle="区住建委", stabilise="属地街道", consolidate="区人社局"
+    ),
+)
+
+
+class Ledger:
+    def __init__(self) -> None:
+        self.changes: list[HazardChange] = []
+
+    @activity.defn(name="hazard.record")
+    async def record(self, change: HazardChange) -> None:
+        self.changes.append(change)
+
+    def kinds(self) -> list[str]:
+        return [c.kind for c in self.changes]
+
+
+@pytest.fixture
+async def harness(
+    time_skipping_env: WorkflowEnvironment,
+) -> AsyncIterator[tuple[WorkflowEnvironment, Ledger, str]]:
+    ledger = Ledger()
+    queue = f"hazard-{uuid.uuid4().hex[:8]}"
+    async with Worker(
+        time_skipping_env.client,
+        task_queue=queue,
+        workflows=[HazardWorkflow],
+        activities=[ledger.record],
+        workflow_runner=sandbox_runner(),
+    ):
+        yield time_skipping_env, ledger, queue
+
+
+def hazard() -> HazardState:
+    return HazardState(
+        start=HazardStart(
+            hazard_id=f"hazard:{uuid.uuid4().hex[:8]}",
+            number="YH-TEST",
+            registered_by="hp-rsj",
+            unit="tj.hp.rsj",
+            unit_ancestors=("tj.hp", "tj"),
+            intake=HazardIntake(
+                employer=Employer(name="某劳务公司"),
+                risk=RiskLevel.HIGH,
+                description="工程款拨付滞后，可能欠薪",
+                district="tj.hp",
+            ),
+        )
+    )
+
+
+async def test_five_ones_deadline_climbs_the_ladder_then_follow_up_reopens(harness) -> None:
+    env, ledger, queue = harness
+    handle = await env.client.start_workflow(
+        HazardWorkflow.run, hazard(), id="hz-1", task_queue=queue
+    )
+    with pytest.raises(WorkflowUpdateFailedError) as refused:
+        await handle.execute_update(
+            HazardWorkflow.set_plan, PLAN.model_copy(update={"actor": STRANGER})
+        )
+    assert (
+        isinstance(refused.value.cause, ApplicationError)
+        and refused.value.cause.type == "Forbidden"
+    )
+    planned = await handle.execute_update(HazardWorkflow.set_plan, PLAN)
+    assert planned.status is HazardStatus.RESOLVING
+    await env.sleep(datetime(2027, 1, 6, tzinfo=UTC) - await env.get_current_time())
+    await eventually(lambda: "escalation_warn" in ledger.kinds())
+    warn = next(c for c in ledger.changes if c.kind == "escalation_warn")
+    assert warn.notify_office and warn.detail == {"step": "warn", "deadline": "2027-01-04"}
+    resolved = await handle.execute_update(
+        HazardWorkflow.resolve, NoteInput(actor=HANDLER, note="保证金已垫付")
+    )
+    assert resolved.status is HazardStatus.RESOLVED
+    await env.sleep(timedelta(days=31))
+    await eventually(lambda: "follow_up_due" in ledger.kinds())
+    reopened = await handle.execute_update(
+        HazardWorkflow.follow_up, CheckInput(actor=HANDLER, passed=False, note="又有两名工人反映")
+    )
+    assert (reopened.status, reopened.reopened) == (HazardStatus.RESOLVING, 1)
+    await handle.execute_update(HazardWorkflow.resolve, NoteInput(actor=HANDLER, note="已补发"))
+    closed = await handle.execute_update(
+        HazardWorkflow.follow_up, CheckInput(actor=HANDLER, passed=True, note="回访无欠薪")
+    )
+    assert closed.status is HazardStatus.CLOSED
+    assert (await handle.result()).status is HazardStatus.CLOSED
+    kinds = ledger.kinds()
+    assert kinds[:4] == ["registered", "planned", "escalation_remind", "escalation_warn"]
+    assert kinds[4:7] == ["resolved", "follow_up_due", "reopened"]
+    after = kinds[7:]
+    # Reopened past its deadline: the steps not yet taken fire at once, whenever they win the race.
+    assert after[-2:] == ["resolved", "closed"]
+    assert set(after[:-2]) <= {"escalation_supervise", "escalation_accountability"}
