@@ -12,6 +12,7 @@ from temporalio.client import Client
 
 from domain.cases.imports import IMPORT_PAGE_SIZE, ImportPage, ImportProgress
 from domain.cases.intake import CaseIntake
+from domain.cases.state import CaseSettings
 from ledger.case_imports_table import CaseImport, CaseImportRow
 from ledger.case_intake import new_case_state
 from ledger.case_settings import case_settings
@@ -41,16 +42,21 @@ class CaseImportActivities:
                     .limit(IMPORT_PAGE_SIZE)
                 )
             ).all()
-            settings = await case_settings(session=session)
+            by_district: dict[str, CaseSettings] = {}  # rules depend on the territory
             states = []
             for row in rows:  # numbers for the whole page in one transaction
+                intake = CaseIntake.model_validate(row.intake)
+                if intake.district not in by_district:
+                    by_district[intake.district] = await case_settings(
+                        session=session, district=intake.district
+                    )
                 states.append(
                     await new_case_state(
                         session=session,
-                        intake=CaseIntake.model_validate(row.intake),
+                        intake=intake,
                         receiving_unit=job.receiving_unit,
                         registered_by=job.uploaded_by,
-                        settings=settings,
+                        settings=by_district[intake.district],
                     )
                 )
             await session.commit()

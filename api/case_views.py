@@ -43,6 +43,7 @@ class CaseRead(BaseModel):
     major: bool
     major_reasons: list[str]
     leader: str | None
+    task_force: list[str]
     escalation: str | None
     route: str | None
     accept_deadline: date

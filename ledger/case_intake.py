@@ -39,7 +39,7 @@ async def new_case_state(
     settings: CaseSettings | None = None,
 ) -> CaseState:
     """A numbered case ready to start; the number is used up even if the case exists already."""
-    settings = settings or await case_settings(session=session)
+    settings = settings or await case_settings(session=session, district=intake.district)
     working = WorkingCalendar(settings.calendar)
     received = intake.received_at.astimezone(SHANGHAI).date()
     close, why = close_deadline(

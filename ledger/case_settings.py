@@ -5,13 +5,14 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from domain.cases.campaign_rules import CaseRules
 from domain.cases.intake import ProjectType
 from domain.cases.limits import CampaignGoal
 from domain.cases.state import CaseSettings
 from domain.plan.dates import local_date
 from domain.plan.model import Plan
 from domain.plan.schedule import schedule_plan
-from ledger import calendar
+from ledger import calendar, units
 from ledger.campaigns_table import Campaign
 
 _PROJECT_WORDS = (
@@ -28,13 +29,21 @@ def project_types(words: list[str]) -> tuple[ProjectType, ...]:
     return tuple(sorted(found))
 
 
-async def case_settings(*, session: AsyncSession) -> CaseSettings:
+async def case_settings(*, session: AsyncSession, district: str | None = None) -> CaseSettings:
     """Defaults, the loaded calendar, and every dated goal of a running campaign (两清零)."""
     working = await calendar.working_calendar(session=session)
     goals: list[CampaignGoal] = []
+    rules: CaseRules | None = None
     running = (await session.scalars(select(Campaign).where(Campaign.status == "running"))).all()
+    territory = (
+        set(await units.ancestors(session=session, code=district)) | {district}
+        if district
+        else set()
+    )
     for campaign in running:
         plan = Plan.model_validate(campaign.plan)
+        if plan.case_rules is not None and campaign.root_unit in territory and rules is None:
+            rules = plan.case_rules  # the first running campaign covering the district decides
         dates = schedule_plan(plan, calendar=working, now=campaign.created_at)  # dates only
         for index, goal in enumerate(plan.goals):
             value = dates.values.get(f"goals[{index}].date")
@@ -46,4 +55,10 @@ async def case_settings(*, session: AsyncSession) -> CaseSettings:
                         project_types=project_types(goal.project_types),
                     )
                 )
-    return CaseSettings(goals=tuple(goals), calendar=tuple(working.arrangements))
+    chosen = rules or CaseRules()
+    return CaseSettings(
+        goals=tuple(goals),
+        calendar=tuple(working.arrangements),
+        limits=chosen.limits,
+        major_rule=chosen.major,
+    )

@@ -48,6 +48,7 @@ def _row(state: CaseState) -> dict[str, Any]:
         "general_contractor": intake.project.general_contractor if intake.project else None,
         "description": intake.description,
         "major": state.is_major,
+        "task_force": state.task_force,
         "major_reasons": state.major_reasons
         + ([f"人工升级：{state.escalated_by_hand}"] if state.escalated_by_hand else []),
         "route": state.route.value if state.route else None,
@@ -150,7 +151,8 @@ class CaseFilter:
     leader: str | None = None
     min_amount: Decimal | None = None
     max_amount: Decimal | None = None
-    overdue_on: date | None = None  # open cases whose close deadline is before this day
+    overdue_on: date | None = None
+    statuses: Sequence[str] | None = None  # open cases whose close deadline is before this day
 
 
 def filtered(query: Select[*Columns], f: CaseFilter) -> Select[*Columns]:
@@ -169,6 +171,8 @@ def filtered(query: Select[*Columns], f: CaseFilter) -> Select[*Columns]:
             query = query.where(column == value)
     if f.major is not None:
         query = query.where(Case.major.is_(f.major))
+    if f.statuses is not None:
+        query = query.where(Case.status.in_(list(f.statuses)))
     if f.overdue_on is not None:
         query = query.where(Case.status.in_(OPEN_STATUSES), Case.close_deadline < f.overdue_on)
     if f.min_amount is not None:

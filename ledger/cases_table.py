@@ -60,6 +60,7 @@ class Case(Timestamped, Base):
     major: Mapped[bool] = mapped_column(Boolean, default=False)
     major_reasons: Mapped[list[str]] = mapped_column(JSONType, default=list)
     leader: Mapped[str | None] = mapped_column(String(64))
+    task_force: Mapped[list[str]] = mapped_column(JSONType, default=list)  # 专案组
     escalation: Mapped[str | None] = mapped_column(String(32))
     route: Mapped[str | None] = mapped_column(String(16))
     accept_deadline: Mapped[date] = mapped_column(Date)

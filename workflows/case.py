@@ -193,11 +193,12 @@ class CaseWorkflow:
         s.major_reasons = reasons
         if s.is_major and not s.major_recorded:
             s.major_recorded = True
+            s.task_force = list(dict.fromkeys([s.responsible_unit, intake.district]))
             why = "；".join(reasons) or f"人工升级：{s.escalated_by_hand}"
             await self._record(
                 "major",
                 actor,
-                {"reasons": reasons, "by_hand": s.escalated_by_hand},
+                {"reasons": reasons, "by_hand": s.escalated_by_hand, "task_force": s.task_force},
                 units=(s.responsible_unit,),
                 office=True,
                 leader=True,

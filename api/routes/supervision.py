@@ -7,10 +7,11 @@ from datetime import date, datetime
 from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict
 
+from api.case_views import CaseRead
 from api.deps import CurrentActor, SessionDep
 from api.errors import ApiError
 from domain.roles import Role
-from ledger import task_queries
+from ledger import cases, task_queries
 
 router = APIRouter(prefix="/api/v1/supervision", tags=["督办"])
 
@@ -37,3 +38,16 @@ async def supervision(
         raise ApiError(403, "forbidden_role", "督办清单仅限领导小组办公室和领导查看")
     rows = await task_queries.supervision_list(session=session, campaign=campaign)
     return [SupervisionRead.model_validate(r) for r in rows]
+
+
+@router.get("/cases", response_model=list[CaseRead], summary="挂牌督办的重大案件（办公室、领导）")
+async def supervised_cases(actor: CurrentActor, session: SessionDep) -> list[CaseRead]:
+    if actor.role not in (Role.OFFICE, Role.LEADER):
+        raise ApiError(403, "forbidden_role", "督办清单仅限领导小组办公室和领导查看")
+    found, _ = await cases.search(
+        session=session,
+        f=cases.CaseFilter(major=True, statuses=cases.OPEN_STATUSES),
+        limit=1000,
+        offset=0,
+    )
+    return [CaseRead.model_validate(c) for c in found]

@@ -134,6 +134,7 @@ class CaseState(BaseModel):
     major_reasons: list[str] = Field(default_factory=list)
     escalated_by_hand: str | None = None
     major_recorded: bool = False
+    task_force: list[str] = Field(default_factory=list)  # 专案组: units on the major case
     accept_deadline: date
     close_deadline: date
     close_deadline_reason: str

@@ -13,6 +13,7 @@ from typing import Annotated, Self
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from domain.cases.campaign_rules import CaseRules
 from domain.escalation import DEFAULT_LADDER, KEY_PATTERN, EscalationLadder
 from domain.plan.dates import DateExpr
 from domain.units import CODE_PATTERN, UnitLevel
@@ -204,6 +205,7 @@ class Plan(BaseModel):
     tasks: list[Task] = []
     reporting: list[ReportingDuty] = []
     escalation: EscalationLadder = DEFAULT_LADDER
+    case_rules: CaseRules | None = None  # limits and major-case thresholds on this territory
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:

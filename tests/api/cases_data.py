@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from tests.workflows.case_fixtures import VALID_USCC
+
+PIAN1_TEXT = (
+    Path(__file__).resolve().parents[2] / "plans" / "pian1-tianjin-winter.yaml"
+).read_text("utf-8")
 
 
 def clue(external_id: str = "GJ20261126001", **changes: Any) -> dict[str, Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 
 from domain.roles import Role
-from tests.api.cases_data import clue
+from tests.api.cases_data import PIAN1_TEXT, clue
 from tests.api.conftest import Login
 from tests.workflows.case_fixtures import VALID_USCC
 
@@ -139,6 +139,11 @@ async def test_major_case_goes_to_a_leaders_queue(
     )
     assert registered.json()["major"] is True
     assert registered.json()["major_reasons"] == ["涉及 56 人（≥30 人）", "群体性事件"]
+    supervised = (await client.get("/api/v1/supervision/cases", headers=leader)).json()
+    assert [(c["case_number"], c["task_force"]) for c in supervised] == [
+        (registered.json()["case_number"], ["tj.rsj", "tj.hp"])
+    ]
+    assert (await client.get("/api/v1/supervision/cases", headers=hotline)).status_code == 403
     queue = (await client.get("/api/v1/leader/cases", headers=leader)).json()
     assert [c["case_number"] for c in queue["items"]] == [registered.json()["case_number"]]
     detail = (await client.get(f"/api/v1/cases/{registered.json()['id']}", headers=leader)).json()
@@ -266,3 +271,38 @@ async def test_extension_and_overdue_filter(
         f"/api/v1/cases/{case_id}/extension-requests", json={"reason": "再延期"}, headers=hotline
     )
     assert twice.status_code == 409
+
+
+async def test_a_campaigns_case_rules_apply_on_its_territory(
+    client: httpx.AsyncClient, login: Login, dev_worker: None
+) -> None:
+    import json
+
+    import yaml
+
+    from tests.polling import eventually
+
+    office = await login("office", Role.OFFICE, "tj.office")
+    hotline = await login("rsj", Role.UNIT, "tj.rsj")
+    plan = yaml.safe_load(PIAN1_TEXT)
+    plan["case_rules"] = {"major": {"min_workers": 5}, "limits": {"accept_working_days": 2}}
+    plan = json.loads(json.dumps(plan, default=str))
+    created = await client.post("/api/v1/campaigns", json={"plan": plan}, headers=office)
+    assert created.status_code == 201, created.text
+
+    async def running() -> bool:
+        detail = (
+            await client.get(f"/api/v1/campaigns/{created.json()['id']}", headers=office)
+        ).json()
+        return detail.get("status") == "running"
+
+    await eventually(running)
+    registered = (
+        await client.post("/api/v1/cases", json=clue("GJ-RULES-1"), headers=hotline)
+    ).json()
+    assert registered["major_reasons"] == ["涉及 8 人（≥5 人）"]
+    assert registered["accept_deadline"] == "2026-11-30"  # Thu 11-26 + 2 working days
+    bad = {**plan, "key": "bad-rules", "case_rules": {"major": {"min_workers": 0}}}
+    refused = await client.post("/api/v1/campaigns", json={"plan": bad}, headers=office)
+    assert refused.status_code == 422
+    assert refused.json()["error"]["details"][0]["path"] == "case_rules.major.min_workers"
