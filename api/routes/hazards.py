@@ -236,8 +236,8 @@ async def _act(
         result_type=HazardState,
         when_finished=ApiError(409, "hazard_closed", "隐患已销号，不能再操作"),
     )
-    hazard.status = state.status.value  # the answer shows the new status at once
-    return HazardRead.model_validate(hazard)
+    # The ledger row plus the status the workflow has just accepted.
+    return HazardRead.model_validate(hazard).model_copy(update={"status": state.status.value})
 
 
 @router.post("/{hazard_id}/plan", response_model=HazardRead, summary="落实五个一、四包")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import yaml
 from fastapi import APIRouter
 
 from api.deps import CurrentActor
@@ -37,7 +38,5 @@ async def schema(actor: CurrentActor) -> dict[str, Any]:
 
 @router.get("/{key}", summary="方案模板内容（YAML 解析后）")
 async def template(key: str, actor: CurrentActor) -> dict[str, Any]:
-    import yaml
-
     loaded: dict[str, Any] = yaml.safe_load(template_path(key).read_text(encoding="utf-8"))
     return loaded
