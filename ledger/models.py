@@ -8,6 +8,7 @@ from ledger.cases_table import Case, CaseEvent, CaseParty, CasePayment
 from ledger.enterprises_table import BlacklistEntry, Enterprise
 from ledger.files_table import Attachment
 from ledger.hazards_table import Hazard, HazardEvent
+from ledger.indicators_table import DistrictIndicator
 from ledger.notifications_table import Notification, UnitWebhook, WebhookDelivery
 from ledger.tasks_table import Escalation, Task, TaskEvent
 from ledger.units_table import Unit
@@ -25,6 +26,7 @@ __all__ = [
     "CaseImportRow",
     "CaseParty",
     "CasePayment",
+    "DistrictIndicator",
     "Enterprise",
     "Escalation",
     "Hazard",

@@ -1,0 +1,85 @@
+"""Weekly district indicators: validated row by row, saved whole or not at all, rates computed."""
+
+from __future__ import annotations
+
+import httpx
+
+from domain.roles import Role
+from tests.api.conftest import Login
+
+WEEK = "/api/v1/indicators/districts/2026-11-23"  # a Monday
+
+
+async def test_district_and_office_submit_and_rates_come_back(
+    client: httpx.AsyncClient, login: Login
+) -> None:
+    district = await login("hp", Role.DISTRICT, "tj.hp")
+    office = await login("office", Role.OFFICE, "tj.office")
+    own = {"rows": [
+        {"district": "tj.hp", "metric": "real_name_update", "numerator": 187, "denominator": 200},
+        {"district": "tj.hp", "metric": "manager_on_site", "numerator": 2, "denominator": 3},
+    ]}  # fmt: skip
+    assert (await client.put(WEEK, json=own, headers=district)).json() == {"saved": 2}
+    other = {
+        "rows": [
+            {"district": "tj.hx", "metric": "supervisor_on_site", "numerator": 0, "denominator": 0}
+        ]
+    }
+    assert (await client.put(WEEK, json=other, headers=office)).json() == {"saved": 1}
+    rows = (await client.get(WEEK, headers=district)).json()
+    assert [(r["district"], r["metric_label"], r["rate"]) for r in rows] == [
+        ("tj.hp", "项目经理到岗率", "66.7"),
+        ("tj.hp", "实名制更新率", "93.5"),
+        ("tj.hx", "监理总监到岗率", None),
+    ]
+    again = {
+        "rows": [
+            {"district": "tj.hp", "metric": "manager_on_site", "numerator": 3, "denominator": 3}
+        ]
+    }
+    await client.put(WEEK, json=again, headers=district)
+    rates = {
+        (r["district"], r["metric"]): r["rate"]
+        for r in (await client.get(WEEK, headers=office)).json()
+    }
+    assert rates[("tj.hp", "manager_on_site")] == "100.0"
+
+
+async def test_a_bad_row_saves_nothing_and_is_named(
+    client: httpx.AsyncClient, login: Login
+) -> None:
+    office = await login("office", Role.OFFICE, "tj.office")
+    rows = [
+        {"district": "tj.hp", "metric": "real_name_update", "numerator": 10, "denominator": 20},
+        {"district": "tj.hx", "metric": "real_name_update", "numerator": 30, "denominator": 20},
+        {"district": "tj.nk", "metric": "attendance", "numerator": 1, "denominator": 2},
+    ]
+    refused = await client.put(WEEK, json={"rows": rows}, headers=office)
+    assert refused.status_code == 422
+    details = {(d["field"], d["message"]) for d in refused.json()["error"]["details"]}
+    assert ("rows[1]", "分子 30 大于分母 20") in details
+    assert any(field == "rows[2].metric" for field, _ in details)
+    assert (await client.get(WEEK, headers=office)).json() == []
+    mars = await client.put(
+        WEEK, json={"rows": [{**rows[0], "district": "tj.mars"}]}, headers=office
+    )
+    assert mars.status_code == 422
+    assert mars.json()["error"]["details"] == [
+        {"field": "rows[0].district", "message": "未知的区：tj.mars"}
+    ]
+    tuesday = await client.put(
+        "/api/v1/indicators/districts/2026-11-24", json={"rows": rows[:1]}, headers=office
+    )
+    assert tuesday.status_code == 422
+    assert tuesday.json()["error"]["details"][0]["message"] == "周报告以周一为起始日"
+
+
+async def test_who_may_submit(client: httpx.AsyncClient, login: Login) -> None:
+    unit = await login("rsj", Role.UNIT, "tj.rsj")
+    district = await login("hp", Role.DISTRICT, "tj.hp")
+    row = {"district": "tj.hx", "metric": "real_name_update", "numerator": 1, "denominator": 2}
+    assert (await client.put(WEEK, json={"rows": [row]}, headers=unit)).status_code == 403
+    foreign = await client.put(WEEK, json={"rows": [row]}, headers=district)
+    assert foreign.status_code == 403
+    assert foreign.json()["error"]["message"] == "rows[0].district: 只能报送本区（tj.hp）的指标"
+    assert (await client.get(WEEK)).status_code == 401
