@@ -21,6 +21,7 @@ from domain.campaigns import (
     resolution_horizon,
 )
 from domain.escalation import SHANGHAI, end_of_day
+from workflows.timers import timer_won
 
 with workflow.unsafe.imports_passed_through():
     from activities.campaigns import CampaignActivities
@@ -59,16 +60,8 @@ class CampaignWorkflow:
             wake = self._next_wake(event)
             if wake is None:
                 break
-            delay = (wake - workflow.now()).total_seconds()
-            if delay > 0:
-                try:
-                    await workflow.wait_condition(
-                        lambda: self.state.close_requested is not None,
-                        timeout=timedelta(seconds=delay),
-                    )
-                    continue
-                except TimeoutError:
-                    pass
+            if not await timer_won(wake, lambda: self.state.close_requested is not None):
+                continue
             if event is not None and event[0] <= workflow.now():
                 await self._apply_phase_event(campaign_id, event[1], event[2])
             elif self.state.prepared.standing:

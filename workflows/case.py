@@ -35,6 +35,7 @@ from domain.cases.state import (
 from domain.escalation import EscalationStep, step_due_at
 from domain.workdays import WorkingCalendar
 from workflows.errors import checked
+from workflows.timers import timer_won
 
 with workflow.unsafe.imports_passed_through():
     from activities.cases import CaseActivities
@@ -65,18 +66,8 @@ class CaseWorkflow:
         while self.state.status is not CaseStatus.FINISHED:
             due, action = self._next_timer()
             self._changed = False
-            if due is None:
-                await workflow.wait_condition(lambda: self._changed)
+            if not await timer_won(due, lambda: self._changed):
                 continue
-            delay = (due - workflow.now()).total_seconds()
-            if delay > 0:
-                try:
-                    await workflow.wait_condition(
-                        lambda: self._changed, timeout=timedelta(seconds=delay)
-                    )
-                    continue
-                except TimeoutError:
-                    pass
             async with self._lock:
                 if self._next_timer() == (due, action):
                     await self._fire(action)

@@ -40,6 +40,7 @@ from domain.tasks import (
 )
 from domain.workdays import WorkingCalendar
 from workflows.errors import checked
+from workflows.timers import timer_won
 
 with workflow.unsafe.imports_passed_through():
     from activities.tasks import TaskActivities
@@ -70,18 +71,8 @@ class DepartmentTaskWorkflow:
         while self.state.status not in TERMINAL:
             step, due = self._next_step()
             self._changed = False
-            if step is None or due is None:
-                await workflow.wait_condition(lambda: self._changed)
+            if not await timer_won(due, lambda: self._changed) or step is None or due is None:
                 continue
-            delay = (due - workflow.now()).total_seconds()
-            if delay > 0:
-                try:
-                    await workflow.wait_condition(
-                        lambda: self._changed, timeout=timedelta(seconds=delay)
-                    )
-                    continue
-                except TimeoutError:
-                    pass
             async with self._lock:
                 if self.state.status not in TERMINAL and self._next_step()[0] == step:
                     await self._escalate(step, due)

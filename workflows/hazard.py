@@ -27,6 +27,7 @@ from domain.hazards import (
 )
 from domain.workdays import WorkingCalendar
 from workflows.errors import checked
+from workflows.timers import timer_won
 
 with workflow.unsafe.imports_passed_through():
     from activities.hazards import HazardActivities
@@ -48,18 +49,8 @@ class HazardWorkflow:
         while self.state.status is not HazardStatus.CLOSED:
             due, action = self._next_timer()
             self._changed = False
-            if due is None:
-                await workflow.wait_condition(lambda: self._changed)
+            if not await timer_won(due, lambda: self._changed):
                 continue
-            delay = (due - workflow.now()).total_seconds()
-            if delay > 0:
-                try:
-                    await workflow.wait_condition(
-                        lambda: self._changed, timeout=timedelta(seconds=delay)
-                    )
-                    continue
-                except TimeoutError:
-                    pass
             async with self._lock:
                 if self._next_timer() == (due, action):
                     await self._fire(action)

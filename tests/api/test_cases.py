@@ -306,3 +306,91 @@ async def test_a_campaigns_case_rules_apply_on_its_territory(
     refused = await client.post("/api/v1/campaigns", json={"plan": bad}, headers=office)
     assert refused.status_code == 422
     assert refused.json()["error"]["details"][0]["path"] == "case_rules.major.min_workers"
+
+
+async def test_the_remaining_case_actions_and_their_refusals(
+    client: httpx.AsyncClient, login: Login, dev_worker: None
+) -> None:
+    hotline = await login("rsj", Role.UNIT, "tj.rsj")
+    handler = await login("hp-rsj", Role.UNIT, "tj.hp.rsj")
+    other = await login("hx-rsj", Role.UNIT, "tj.hx.rsj")
+    leader = await login("leader", Role.LEADER, "tj")
+    first = (await client.post("/api/v1/cases", json=clue("GJ-ACT-1"), headers=hotline)).json()[
+        "id"
+    ]
+    base = f"/api/v1/cases/{first}"
+    await client.post(f"{base}/route", json={"unit": "tj.hp.rsj"}, headers=hotline)
+    assert (
+        await client.post(f"{base}/return", json={"reason": "x"}, headers=handler)
+    ).status_code == 422
+    assert (
+        await client.post(f"{base}/return", json={"reason": "不属本区"}, headers=other)
+    ).status_code == 403
+    returned = await client.post(f"{base}/return", json={"reason": "不属本区管辖"}, headers=handler)
+    assert (returned.json()["status"], returned.json()["handling_unit"]) == ("registered", None)
+    escalated = await client.post(f"{base}/escalation", json={"reason": "媒体关注"}, headers=leader)
+    assert escalated.json()["major"] is True
+    assert (
+        await client.post(f"{base}/escalation", json={"reason": "再次升级"}, headers=hotline)
+    ).status_code == 409
+    await client.post(f"{base}/accept", json={"reason": "本单位办理"}, headers=hotline)
+    await client.post(
+        f"{base}/verification", json={"workers": 8, "amount": "96000.00"}, headers=hotline
+    )
+    bad_kind = await client.post(f"{base}/measures", json={"kind": "prayer"}, headers=hotline)
+    assert bad_kind.status_code == 422
+    ordered = await client.post(
+        f"{base}/measures",
+        json={"kind": "order_to_pay", "due": "2026-12-10", "note": "责令限期支付"},
+        headers=hotline,
+    )
+    assert ordered.status_code == 200
+    revised = await client.post(
+        f"{base}/amount-revisions",
+        json={"amount": "90000.00", "reason": "核减重复计算"},
+        headers=hotline,
+    )
+    assert revised.json()["verified_amount"] == "90000.00"
+    assert (
+        await client.post(
+            f"{base}/amount-revisions", json={"amount": "90000.00", "reason": "越权修正"}, headers=other
+        )
+    ).status_code == 403
+    moved = await client.post(
+        f"{base}/transfer", json={"route": "court", "reason": "申请法院强制执行"}, headers=hotline
+    )
+    assert moved.json()["route"] == "court"
+    assert (
+        await client.post(
+            f"{base}/transfer", json={"route": "police", "reason": "再移送"}, headers=hotline
+        )
+    ).status_code == 409
+    assert (
+        await client.post(f"{base}/close", json={"reason": "已申请强制执行"}, headers=hotline)
+    ).json()["status"] == "closed"
+    reopened = await client.post(
+        f"{base}/follow-up", json={"passed": False, "note": "执行未到位"}, headers=hotline
+    )
+    assert (reopened.json()["status"], reopened.json()["route"]) == ("resolving", None)
+    second = (await client.post("/api/v1/cases", json=clue("GJ-ACT-2"), headers=hotline)).json()[
+        "id"
+    ]
+    await client.post(f"/api/v1/cases/{second}/accept", json={"reason": "受理"}, headers=hotline)
+    no_evidence = await client.post(
+        f"/api/v1/cases/{second}/unfounded",
+        json={"reason": "核实无欠薪", "evidence": ["nope"]},
+        headers=hotline,
+    )
+    assert no_evidence.status_code == 422
+    assert no_evidence.json()["error"]["message"] == "evidence[0]: 附件 nope 不存在"
+    proof = await client.post(
+        "/api/v1/attachments",
+        files={"file": ("考勤表.csv", "姓名,出勤\n".encode(), "text/csv")},
+        headers=hotline,
+    )
+    unfounded = await client.post(
+        f"/api/v1/cases/{second}/unfounded",
+        json={"reason": "核实无欠薪", "evidence": [proof.json()["id"]]},
+        headers=hotline,
+    )
+    assert unfounded.json()["route"] == "unfounded"
