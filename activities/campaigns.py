@@ -132,6 +132,8 @@ class CampaignActivities:
             ),
             period_end=resolved.period_end,
             standing=resolved.standing,
+            period_start=resolved.period_start,
+            reporting=tuple(resolved.reporting),
         )
 
     async def _count(self, session: AsyncSession, campaign_id: str) -> int:

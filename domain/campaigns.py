@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from domain.escalation import SHANGHAI
+from domain.plan.resolve import ResolvedReporting
 from domain.tasks import Frozen
 
 LAUNCH_PAGE_SIZE = 200
@@ -40,6 +41,8 @@ class PreparedCampaign(Frozen):
     phases: tuple[PhaseWindow, ...]
     period_end: date | None
     standing: bool
+    period_start: date | None = None  # None in states prepared before reports existed
+    reporting: tuple[ResolvedReporting, ...] = ()
 
 
 class LaunchResult(Frozen):

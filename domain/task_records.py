@@ -25,6 +25,7 @@ class TaskSnapshot(Frozen):
     note: str | None = None
     figures: dict[str, Decimal] | None = None
     completed_at: datetime | None = None
+    nil_report: bool = False
 
 
 class TaskChange(Frozen):

@@ -69,6 +69,8 @@ def check_complete(state: TaskState, body: CompleteInput) -> None:
         missing.append("数据（figures）")
     if "files" in wanted and not body.attachments:
         missing.append("附件（attachments）")
+    if "report" in wanted and not (body.note.strip() or body.attachments or body.nil_report):
+        missing.append("报告内容（note 或 attachments），无内容可报时请明确零报告（nil_report）")
     if missing:
         raise Refusal("invalid", "deliverables_missing", "缺少应交内容：" + "、".join(missing))
 

@@ -63,7 +63,7 @@ class TaskSpec(Frozen):
     unit_ancestors: tuple[str, ...] = ()
     deadline: date
     deadline_time: datetime | None = None  # only for deadlines given to the minute (demos)
-    deliverables: tuple[Literal["note", "figures", "files"], ...] = ("note",)
+    deliverables: tuple[Literal["note", "figures", "files", "report"], ...] = ("note",)
     ladder: EscalationLadder = DEFAULT_LADDER
     calendar: tuple[YearArrangement, ...] = ()
 
@@ -86,6 +86,7 @@ class CompleteInput(Frozen):
     note: str = Field(default="", max_length=5000)
     figures: dict[str, Decimal] = Field(default_factory=dict)
     attachments: tuple[AttachmentRef, ...] = ()
+    nil_report: bool = False  # 零报告: an explicit "nothing to report", allowed for reports
 
 
 class ExtensionRequestInput(Frozen):

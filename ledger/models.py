@@ -10,6 +10,7 @@ from ledger.files_table import Attachment
 from ledger.hazards_table import Hazard, HazardEvent
 from ledger.indicators_table import DistrictIndicator
 from ledger.notifications_table import Notification, UnitWebhook, WebhookDelivery
+from ledger.reports_table import Report
 from ledger.tasks_table import Escalation, Task, TaskEvent
 from ledger.units_table import Unit
 
@@ -32,6 +33,7 @@ __all__ = [
     "Hazard",
     "HazardEvent",
     "Notification",
+    "Report",
     "Task",
     "TaskEvent",
     "Unit",

@@ -49,6 +49,8 @@ def _row(snapshot: TaskSnapshot) -> dict[str, Any]:
         row["note"] = snapshot.note
     if snapshot.figures is not None:
         row["figures"] = {k: str(v) for k, v in snapshot.figures.items()}
+    if snapshot.nil_report:
+        row["nil_report"] = True
     return row
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Date, DateTime, ForeignKey, Identity, Index, String, Text, func
+from sqlalchemy import Date, DateTime, ForeignKey, Identity, Index, String, Text, false, func
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ledger.base import Base, Timestamped
@@ -41,6 +41,7 @@ class Task(Timestamped, Base):
     pending_extension: Mapped[bool] = mapped_column(default=False)
     note: Mapped[str | None] = mapped_column(Text)
     figures: Mapped[dict[str, Any] | None] = mapped_column(JSONType)
+    nil_report: Mapped[bool] = mapped_column(default=False, server_default=false())  # 零报告
     completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), onupdate=func.now()

@@ -15,6 +15,7 @@ from activities.case_imports import CaseImportActivities
 from activities.cases import CaseActivities
 from activities.hazards import HazardActivities
 from activities.recipient_directory import RecipientDirectory
+from activities.reports import ReportActivities
 from activities.tasks import TaskActivities
 from activities.webhooks import WebhookActivities
 from workflows.calendar_broadcast import CalendarBroadcastWorkflow
@@ -23,6 +24,7 @@ from workflows.case import CaseWorkflow
 from workflows.case_import import CaseImportWorkflow
 from workflows.department_task import DepartmentTaskWorkflow
 from workflows.hazard import HazardWorkflow
+from workflows.report import ReportWorkflow
 
 WORKFLOWS: Sequence[type] = (
     DepartmentTaskWorkflow,
@@ -31,6 +33,7 @@ WORKFLOWS: Sequence[type] = (
     CaseWorkflow,
     CaseImportWorkflow,
     HazardWorkflow,
+    ReportWorkflow,
 )
 
 
@@ -49,6 +52,7 @@ def build_activities(
     webhooks = WebhookActivities(session_factory, http)
     campaigns = CampaignActivities(session_factory, client)
     calendar = CalendarActivities(session_factory, client)
+    reports = ReportActivities(session_factory, client)
     return [
         tasks.record_change,
         tasks.escalate,
@@ -62,4 +66,8 @@ def build_activities(
         cases.record,
         imports.register_page,
         hazards.record,
+        reports.produce,
+        reports.create_schedules,
+        reports.remove_schedules,
+        reports.special_for_case,
     ]

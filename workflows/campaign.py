@@ -21,10 +21,12 @@ from domain.campaigns import (
     resolution_horizon,
 )
 from domain.escalation import SHANGHAI, end_of_day
+from domain.reports.requests import SchedulesInput
 from workflows.timers import timer_won
 
 with workflow.unsafe.imports_passed_through():
     from activities.campaigns import CampaignActivities
+    from activities.reports import ReportActivities
 
 LEDGER_TIMEOUT = timedelta(minutes=2)
 LAUNCH_TIMEOUT = timedelta(minutes=10)
@@ -52,6 +54,12 @@ class CampaignWorkflow:
                 start_to_close_timeout=LEDGER_TIMEOUT,
                 retry_policy=RETRY,
             )
+            await workflow.execute_activity_method(
+                ReportActivities.create_schedules,
+                self._schedules(),
+                start_to_close_timeout=LEDGER_TIMEOUT,
+                retry_policy=RETRY,
+            )
         await self._launch_all(campaign_id)
         while True:
             if self.state.close_requested is not None:
@@ -68,6 +76,12 @@ class CampaignWorkflow:
                 await self._extend(campaign_id)
             if workflow.info().is_continue_as_new_suggested():
                 workflow.continue_as_new(self.state)
+        await workflow.execute_activity_method(
+            ReportActivities.remove_schedules,
+            self._schedules(),
+            start_to_close_timeout=LEDGER_TIMEOUT,
+            retry_policy=RETRY,
+        )
         return await workflow.execute_activity_method(
             CampaignActivities.close,
             CloseInput(
@@ -75,6 +89,18 @@ class CampaignWorkflow:
             ),
             start_to_close_timeout=LEDGER_TIMEOUT,
             retry_policy=RETRY,
+        )
+
+    def _schedules(self) -> SchedulesInput:
+        """The report Schedules this campaign owns: made after preparing, gone at the end."""
+        prepared = self.state.prepared
+        assert prepared is not None
+        return SchedulesInput(
+            campaign_id=self.state.start.campaign_id,
+            reporting=prepared.reporting,
+            period_start=prepared.period_start
+            or self.state.start.created_at.astimezone(SHANGHAI).date(),
+            period_end=prepared.period_end,
         )
 
     async def _launch_all(self, campaign_id: str) -> None:

@@ -33,12 +33,14 @@ from domain.cases.state import (
     VerifyInput,
 )
 from domain.escalation import EscalationStep, step_due_at
+from domain.reports.requests import SpecialInput
 from domain.workdays import WorkingCalendar
 from workflows.errors import checked
 from workflows.timers import timer_won
 
 with workflow.unsafe.imports_passed_through():
     from activities.cases import CaseActivities
+    from activities.reports import ReportActivities
 
 LEDGER_TIMEOUT = timedelta(seconds=30)
 LEDGER_RETRY = RetryPolicy(maximum_interval=timedelta(minutes=1))
@@ -196,6 +198,12 @@ class CaseWorkflow:
                 message=(
                     f"重大案件 {s.start.case_number}：{why}。已成立专案组、挂牌督办并由领导包案"
                 ),
+            )
+            await workflow.execute_activity_method(
+                ReportActivities.special_for_case,
+                SpecialInput(case_id=s.start.case_id, at=workflow.now()),
+                start_to_close_timeout=LEDGER_TIMEOUT,
+                retry_policy=LEDGER_RETRY,
             )
 
     # ---- updates ---------------------------------------------------------------------------

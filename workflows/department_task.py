@@ -218,10 +218,16 @@ class DepartmentTaskWorkflow:
                     "note": body.note,
                     "figures": {k: str(v) for k, v in body.figures.items()},
                     "attachments": [a.model_dump() for a in body.attachments],
+                    "nil_report": body.nil_report,
                 },
-                snapshot_extra={"note": body.note, "figures": dict(body.figures)},
+                snapshot_extra={
+                    "note": body.note,
+                    "figures": dict(body.figures),
+                    "nil_report": body.nil_report,
+                },
                 notify_office=True,
-                message=f"{self.state.unit} 已完成任务：{self.state.spec.title}",
+                message=f"{self.state.unit} 已完成任务：{self.state.spec.title}"
+                + ("（零报告）" if body.nil_report else ""),
             )
             self._moved()
         return self.state

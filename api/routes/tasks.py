@@ -92,6 +92,7 @@ class TaskDetail(TaskRead):
     description: str
     note: str | None
     figures: dict[str, Any] | None
+    nil_report: bool
     events: list[EventRead]
     escalations: list[EscalationRead]
 
@@ -114,6 +115,7 @@ class CompleteBody(BaseModel):
     note: str = Field(default="", max_length=5000)
     figures: dict[str, Decimal] = Field(default_factory=dict)
     attachment_ids: list[str] = Field(default_factory=list, max_length=20)
+    nil_report: bool = Field(default=False, description="零报告：本期无可报内容")
 
 
 class ExtensionBody(BaseModel):
@@ -211,6 +213,7 @@ async def detail(task_id: str, actor: CurrentActor, session: SessionDep) -> Task
         description=task.description,
         note=task.note,
         figures=task.figures,
+        nil_report=task.nil_report,
         events=[
             EventRead.model_validate(e)
             for e in await tasks.events(session=session, task_id=task_id)
@@ -267,6 +270,7 @@ async def complete(
             note=body.note,
             figures=body.figures,
             attachments=tuple(attachments),
+            nil_report=body.nil_report,
         ),
     )
     return _result(state)

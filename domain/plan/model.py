@@ -88,6 +88,7 @@ class Deliverable(StrEnum):
     NOTE = "note"  # 文字情况说明
     FIGURES = "figures"  # 数据报表
     FILES = "files"  # 附件材料
+    REPORT = "report"  # 报告：情况说明或附件，或明确的零报告
 
 
 class RecurrenceEvery(StrEnum):

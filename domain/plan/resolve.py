@@ -240,6 +240,33 @@ def _assignments(
     return found
 
 
+OWED_REPORTS = frozenset({ReportKind.PHASE_PROGRESS, ReportKind.SUMMARY})
+
+
+def _owed_reports(reporting: Sequence[ResolvedReporting]) -> list[ResolvedAssignment]:
+    """Phase-progress and summary reports are owed by units: tasks with the duty's due day and
+    the ladder, completed with a report or an explicit 零报告. Their task keys carry a dot, which
+    plan task keys cannot, so the two never collide."""
+    return [
+        ResolvedAssignment(
+            key=assignment_key(f"report.{duty.key}", unit, None),
+            task_key=f"report.{duty.key}",
+            occurrence=None,
+            title=duty.title,
+            description="按专项行动方案报送；本单位无可报内容时可报送零报告。",
+            phase_key=None,
+            lead_unit=unit,
+            unit=unit,
+            deadline=duty.due,
+            deadline_at=deadline_at(duty.due),
+            deliverables=[Deliverable.REPORT],
+        )
+        for duty in reporting
+        if duty.kind in OWED_REPORTS and duty.due is not None
+        for unit in duty.owners
+    ]
+
+
 def _day(dates: PlanDates, path: str) -> date | None:
     value = dates.values.get(path)
     return None if value is None else local_date(value)
@@ -290,6 +317,7 @@ def resolve_plan(
     ]
     if problems:
         raise PlanInvalid(problems)
+    assignments += _owed_reports(reporting)
     used = dates.dates_used() + [a.deadline for a in assignments]
     provisional = calendar.provisional_years_between(min(used), max(used))
     return ResolvedCampaign(

@@ -353,7 +353,9 @@ async def test_the_remaining_case_actions_and_their_refusals(
     assert revised.json()["verified_amount"] == "90000.00"
     assert (
         await client.post(
-            f"{base}/amount-revisions", json={"amount": "90000.00", "reason": "越权修正"}, headers=other
+            f"{base}/amount-revisions",
+            json={"amount": "90000.00", "reason": "越权修正"},
+            headers=other,
         )
     ).status_code == 403
     moved = await client.post(

@@ -9,6 +9,7 @@ import pytest
 
 import plans
 from domain.plan.loader import list_templates, load_plan_file
+from domain.plan.model import Deliverable
 from domain.plan.resolve import ResolvedCampaign, resolve_plan
 from domain.units import UnitKind, UnitLevel
 from domain.units_file import read_units_file
@@ -89,10 +90,16 @@ def test_pian1_tianjin_ten_measures():
         "m08-joint-punishment": 16,
         "m09-atmosphere": 16 + 2,  # 宣传部、网信办
         "m10-harmony": 16 + 1,  # 公安局
+        "report.phase-progress": 16,  # 各区阶段进展（12-30前），可零报告
+        "report.summary": 16,  # 各区总结（01-30前）
     }
-    assert len(c.assignments) == 160
-    assert {a.deadline for a in c.assignments} == {date(2027, 2, 5)}
-    assert {a.deadline_at for a in c.assignments} == {datetime(2027, 2, 5, 16, tzinfo=UTC)}
+    measures = [a for a in c.assignments if not a.task_key.startswith("report.")]
+    assert len(measures) == 160
+    assert {a.deadline for a in measures} == {date(2027, 2, 5)}
+    assert {a.deadline_at for a in measures} == {datetime(2027, 2, 5, 16, tzinfo=UTC)}
+    owed = {a.task_key: (a.deadline, a.deliverables) for a in c.assignments if a.unit == "tj.hp"}
+    assert owed["report.phase-progress"] == (date(2026, 12, 30), [Deliverable.REPORT])
+    assert owed["report.summary"] == (date(2027, 1, 30), [Deliverable.REPORT])
     reporting = {r.key: r for r in c.reporting}
     assert reporting["phase-progress"].due == date(2026, 12, 30)
     assert reporting["summary"].due == date(2027, 1, 30)

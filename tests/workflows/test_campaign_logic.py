@@ -22,6 +22,9 @@ from domain.campaigns import (
     PhaseWindow,
     PreparedCampaign,
 )
+from domain.plan.model import ReportKind
+from domain.plan.resolve import ResolvedReporting
+from domain.reports.requests import SchedulesInput
 from tests.polling import eventually
 from workers.main import sandbox_runner
 from workflows.campaign import CampaignWorkflow
@@ -39,6 +42,7 @@ class FakeLedger:
         self.phase_changes: list[tuple[str, str, datetime]] = []
         self.extensions: list[ExtendInput] = []
         self.closed: list[CloseInput] = []
+        self.schedules: list[tuple[str, SchedulesInput]] = []  # (created | removed, input)
 
     @activity.defn(name="campaign.prepare")
     async def prepare(self, start: CampaignStart) -> PreparedCampaign:
@@ -59,6 +63,16 @@ class FakeLedger:
     @activity.defn(name="campaign.set_phase")
     async def set_phase(self, body: PhaseChange) -> None:
         self.phase_changes.append((body.phase_key, body.status, body.at))
+
+    @activity.defn(name="report.create_schedules")
+    async def create_schedules(self, body: SchedulesInput) -> int:
+        self.schedules.append(("created", body))
+        return len(body.reporting)
+
+    @activity.defn(name="report.remove_schedules")
+    async def remove_schedules(self, body: SchedulesInput) -> int:
+        self.schedules.append(("removed", body))
+        return len(body.reporting)
 
     @activity.defn(name="campaign.close")
     async def close(self, body: CloseInput) -> CampaignSummary:
@@ -81,10 +95,20 @@ async def run_with(env: WorkflowEnvironment, ledger: FakeLedger) -> AsyncIterato
             ledger.extend,
             ledger.set_phase,
             ledger.close,
+            ledger.create_schedules,
+            ledger.remove_schedules,
         ],
         workflow_runner=sandbox_runner(),
     ):
         yield queue
+
+
+WEEKLY = (
+    ResolvedReporting(
+        key="weekly", kind=ReportKind.WEEKLY, title="周报告", owners=["tj.office"], due=None,
+        weekday=5, day_of_month=None, start=None, end=None,
+    ),
+)  # fmt: skip
 
 
 def start_input(created: datetime) -> CampaignState:
@@ -103,7 +127,14 @@ async def test_launches_every_page_then_walks_overlapping_phases_and_closes(
         PhaseWindow(key="p3", name="执法", start=date(2027, 1, 1), end=date(2027, 2, 5)),
     )
     ledger = FakeLedger(
-        PreparedCampaign(task_count=417, phases=phases, period_end=date(2027, 2, 5), standing=False)
+        PreparedCampaign(
+            task_count=417,
+            phases=phases,
+            period_end=date(2027, 2, 5),
+            standing=False,
+            period_start=date(2026, 12, 1),
+            reporting=WEEKLY,
+        )
     )
     async with run_with(env, ledger) as queue:
         handle = await env.client.start_workflow(
@@ -130,6 +161,10 @@ async def test_launches_every_page_then_walks_overlapping_phases_and_closes(
     assert at[("p3", "closed")] >= beijing(2027, 2, 6)
     assert len(ledger.closed) == 1
     assert ledger.closed[0].at >= beijing(2027, 2, 6)
+    assert [what for what, _ in ledger.schedules] == ["created", "removed"]
+    created = ledger.schedules[0][1]
+    assert (created.campaign_id, created.period_end) == ("c1", date(2027, 2, 5))
+    assert created.reporting == WEEKLY
 
 
 async def test_the_office_can_close_a_campaign_early(
@@ -155,6 +190,7 @@ async def test_the_office_can_close_a_campaign_early(
         await handle.result()
     assert ledger.phase_changes == []
     assert ledger.closed[0].reason == "上级要求提前结束"
+    assert [what for what, _ in ledger.schedules] == ["created", "removed"]  # gone when it ends
 
 
 async def test_a_standing_plan_makes_next_months_tasks(

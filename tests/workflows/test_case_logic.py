@@ -30,6 +30,7 @@ from domain.cases.state import (
     UnfoundedInput,
     VerifyInput,
 )
+from domain.reports.requests import SpecialInput
 from tests.polling import eventually
 from tests.workflows.case_fixtures import HANDLER, LEADER, OFFICE, RECEIVER, STRANGER, case_state
 from workers.main import sandbox_runner
@@ -39,11 +40,17 @@ from workflows.case import CaseWorkflow
 class Ledger:
     def __init__(self) -> None:
         self.changes: list[CaseChange] = []
+        self.special_reports: list[str] = []
 
     @activity.defn(name="case.record")
     async def record(self, change: CaseChange) -> MajorOutcome:
         self.changes.append(change)
         return MajorOutcome(leader="leader" if change.notify_leader else None)
+
+    @activity.defn(name="report.special_for_case")
+    async def special_for_case(self, body: SpecialInput) -> int:
+        self.special_reports.append(body.case_id)
+        return 1
 
     def kinds(self) -> list[str]:
         return [c.kind for c in self.changes]
@@ -59,7 +66,7 @@ async def harness(
         time_skipping_env.client,
         task_queue=queue,
         workflows=[CaseWorkflow],
-        activities=[ledger.record],
+        activities=[ledger.record, ledger.special_for_case],
         workflow_runner=sandbox_runner(),
     ):
         yield time_skipping_env, ledger, queue
@@ -237,6 +244,7 @@ async def test_major_at_intake_and_after_verification(harness) -> None:
     soe = await start(env, queue, case_state(today, project_type=ProjectType.SOE))
     state = await soe.execute_update(CaseWorkflow.registration)
     assert state.major_reasons == ["国企项目"]
+    assert ledger.special_reports == [many.id, small.id, soe.id]  # a 专报 for each, once
 
 
 async def test_manual_escalation_and_permissions(harness) -> None:

@@ -1,0 +1,146 @@
+"""Producing reports and keeping a campaign's report Schedules: the report workflow's activities."""
+
+from __future__ import annotations
+
+import contextlib
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from temporalio import activity
+from temporalio.client import Client, ScheduleAlreadyRunningError
+from temporalio.common import WorkflowIDReusePolicy
+from temporalio.exceptions import ApplicationError, WorkflowAlreadyStartedError
+from temporalio.service import RPCError, RPCStatusCode
+
+from activities.report_schedules import report_schedule, schedule_id, scheduled_duties
+from documents.report_docx import report_docx
+from documents.report_xlsx import report_xlsx
+from domain.plan.model import Plan, ReportKind
+from domain.reports.figures import ReportFigures
+from domain.reports.periods import report_id
+from domain.reports.requests import (
+    REPORT_WORKFLOW,
+    GatherInput,
+    ReportRef,
+    ReportRequest,
+    SchedulesInput,
+    SpecialInput,
+)
+from domain.roles import Role
+from ledger import notifications, reports
+from ledger.campaigns_table import Campaign
+from ledger.cases_table import Case
+from ledger.report_figures import UnknownDuty, gather
+from ledger.report_territory import territory
+from workflows.task_queues import MAIN_TASK_QUEUE
+
+
+async def _recipients(session: AsyncSession, figures: ReportFigures) -> list[str]:
+    """The office and the leaders; for a bulletin also every district and every unit it names."""
+    names = await notifications.role_accounts(session=session, role=Role.OFFICE)
+    names += await notifications.role_accounts(session=session, role=Role.LEADER)
+    units = [row.code for row in figures.districts] + [row.unit for row in figures.overdue]
+    if figures.case is None:
+        names += await notifications.unit_accounts(session=session, unit_codes=units)
+    return list(dict.fromkeys(names))
+
+
+class ReportActivities:
+    def __init__(self, session_factory: async_sessionmaker[AsyncSession], client: Client):
+        self.session_factory = session_factory
+        self.client = client
+
+    @activity.defn(name="report.produce")
+    async def produce(self, request: GatherInput) -> ReportRef:
+        """Gather as of the instant, render both files, store them and tell the recipients, in
+        one transaction; a retry rewrites the same report and sends nothing twice."""
+        async with self.session_factory() as session, session.begin():
+            try:
+                figures = await gather(session=session, request=request)
+            except UnknownDuty as error:
+                raise ApplicationError(
+                    str(error), type="unknown_duty", non_retryable=True
+                ) from None
+            await reports.save(
+                session=session,
+                figures=figures,
+                xlsx=report_xlsx(figures),
+                docx=report_docx(figures),
+            )
+            usernames = await _recipients(session, figures)
+            await notifications.notify(
+                session=session,
+                key=figures.report_id,
+                usernames=usernames,
+                kind="report",
+                title=f"{figures.title}已生成",
+                body=f"{figures.title}（{figures.period.label}）已生成，可在“报告”中下载。",
+                task_id=None,
+            )
+        activity.logger.info("report produced", extra={"report_id": figures.report_id})
+        return ReportRef(
+            report_id=figures.report_id, title=figures.title, recipients=len(usernames)
+        )
+
+    @activity.defn(name="report.create_schedules")
+    async def create_schedules(self, body: SchedulesInput) -> int:
+        """One Schedule per recurring duty; one that exists already (a retry) is left as it is."""
+        duties = scheduled_duties(body)
+        for duty in duties:
+            with contextlib.suppress(ScheduleAlreadyRunningError):
+                await self.client.create_schedule(
+                    schedule_id(body.campaign_id, duty.key), report_schedule(body, duty)
+                )
+        return len(duties)
+
+    @activity.defn(name="report.remove_schedules")
+    async def remove_schedules(self, body: SchedulesInput) -> int:
+        removed = 0
+        for duty in scheduled_duties(body):
+            handle = self.client.get_schedule_handle(schedule_id(body.campaign_id, duty.key))
+            try:
+                await handle.delete()
+                removed += 1
+            except RPCError as error:
+                if error.status is not RPCStatusCode.NOT_FOUND:
+                    raise
+        return removed
+
+    @activity.defn(name="report.special_for_case")
+    async def special_for_case(self, body: SpecialInput) -> int:
+        """Start a 专报 in every running campaign whose territory holds the case and whose plan
+        asks for special reports; started twice (a retry) it is still one report each."""
+        async with self.session_factory() as session:
+            case = await session.get(Case, body.case_id)
+            if case is None:
+                return 0
+            found: list[ReportRequest] = []
+            running = await session.scalars(select(Campaign).where(Campaign.status == "running"))
+            for campaign in running.all():
+                duties = [
+                    d for d in Plan.model_validate(campaign.plan).reporting
+                    if d.kind is ReportKind.SPECIAL
+                ]  # fmt: skip
+                land = await territory(session=session, root=campaign.root_unit)
+                places = (case.district, case.town, case.handling_unit, case.receiving_unit)
+                if duties and land.covers(places):
+                    found += [
+                        ReportRequest(
+                            campaign_id=campaign.id,
+                            duty_key=d.key,
+                            kind=d.kind,
+                            as_of=body.at,
+                            case_id=case.id,
+                        )
+                        for d in duties
+                    ]
+        for request in found:
+            with contextlib.suppress(WorkflowAlreadyStartedError):
+                await self.client.start_workflow(
+                    REPORT_WORKFLOW,
+                    request,
+                    id=report_id(request.campaign_id, request.duty_key, body.at, body.case_id),
+                    task_queue=MAIN_TASK_QUEUE,
+                    id_reuse_policy=WorkflowIDReusePolicy.REJECT_DUPLICATE,
+                )
+        return len(found)

@@ -1,0 +1,237 @@
+"""报告: produced reports to list and download, the office's "produce it now", and the Schedules."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime
+from typing import Any, Literal
+from urllib.parse import quote
+
+from fastapi import APIRouter, Query, Response
+from pydantic import BaseModel, ConfigDict, Field
+from temporalio.client import WorkflowHandle
+from temporalio.common import WorkflowIDConflictPolicy
+from temporalio.service import RPCError, RPCStatusCode
+
+from activities.report_schedules import schedule_id
+from api.deps import CurrentActor, OfficeActor, SessionDep, TemporalDep
+from api.errors import ApiError
+from domain.escalation import SHANGHAI
+from domain.plan.model import Plan, ReportKind
+from domain.reports.periods import PRODUCED_KINDS, SCHEDULED_KINDS, midnight, report_id
+from domain.reports.requests import REPORT_WORKFLOW, ReportRef, ReportRequest
+from ledger import reports
+from ledger.campaigns_table import Campaign
+from ledger.cases_table import Case
+from workflows.task_queues import MAIN_TASK_QUEUE
+
+router = APIRouter(prefix="/api/v1", tags=["报告"])
+WAIT_FOR_REPORT = 30.0  # seconds the API waits before answering 202 with the running report
+MEDIA = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
+class ReportRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: str
+    campaign_id: str
+    duty_key: str
+    kind: ReportKind
+    title: str
+    period_start: datetime
+    period_end: datetime
+    period_label: str
+    requested_by: str
+    created_at: datetime
+
+
+class ReportDetail(ReportRead):
+    figures: dict[str, Any]
+
+
+class ReportPage(BaseModel):
+    items: list[ReportRead]
+    total: int
+
+
+class TriggerBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    duty_key: str = Field(min_length=1, max_length=64, description="方案中的报送事项 key")
+    as_of: datetime | None = Field(default=None, description="统计截止时刻，缺省为当前（精确到分）")
+    case_id: str | None = Field(default=None, description="专报所涉重大案件")
+
+
+class Triggered(BaseModel):
+    id: str
+    status: Literal["done", "running"]
+    report: ReportRead | None = None
+
+
+class ScheduleRead(BaseModel):
+    id: str
+    duty_key: str
+    title: str
+    paused: bool
+    next_runs: list[datetime]
+
+
+@router.get("/reports", response_model=ReportPage, summary="报告列表（新的在前）")
+async def list_reports(
+    actor: CurrentActor,
+    session: SessionDep,
+    campaign_id: str | None = None,
+    kind: ReportKind | None = None,
+    limit: int = Query(default=50, ge=1, le=200),
+    offset: int = Query(default=0, ge=0),
+) -> ReportPage:
+    found, total = await reports.listed(
+        session=session,
+        campaign_id=campaign_id,
+        kind=None if kind is None else kind.value,
+        since=None,
+        limit=limit,
+        offset=offset,
+    )
+    return ReportPage(items=[ReportRead.model_validate(r) for r in found], total=total)
+
+
+@router.get("/reports/{report_id}", response_model=ReportDetail, summary="报告详情与数据")
+async def report_detail(report_id: str, actor: CurrentActor, session: SessionDep) -> ReportDetail:
+    found = await reports.get(session=session, report_id=report_id)
+    if found is None:
+        raise ApiError(404, "report_not_found", f"报告 {report_id} 不存在")
+    return ReportDetail.model_validate(found)
+
+
+@router.get("/reports/{report_id}/{fmt}", summary="下载报告（xlsx 表格或 docx 通报）")
+async def download(report_id: str, fmt: str, actor: CurrentActor, session: SessionDep) -> Response:
+    if fmt not in MEDIA:
+        raise ApiError(404, "unknown_format", f"没有 {fmt} 格式，可选 xlsx 或 docx")
+    found = await reports.get(session=session, report_id=report_id, with_files=True)
+    if found is None:
+        raise ApiError(404, "report_not_found", f"报告 {report_id} 不存在")
+    name = quote(f"{found.title}（{found.period_label}）.{fmt}")
+    return Response(
+        content=found.xlsx if fmt == "xlsx" else found.docx,
+        media_type=MEDIA[fmt],
+        headers={"Content-Disposition": f"attachment; filename*=UTF-8''{name}"},
+    )
+
+
+async def _campaign_and_plan(session: SessionDep, campaign_id: str) -> tuple[Campaign, Plan]:
+    campaign = await session.get(Campaign, campaign_id)
+    if campaign is None:
+        raise ApiError(404, "campaign_not_found", f"专项行动 {campaign_id} 不存在")
+    return campaign, Plan.model_validate(campaign.plan)
+
+
+def _as_of(body: TriggerBody, campaign: Campaign) -> datetime:
+    now = datetime.now(UTC)
+    as_of = (body.as_of or now).replace(second=0, microsecond=0)
+    if as_of.tzinfo is None:
+        raise ApiError(422, "naive_time", "as_of: 请带时区（如 2026-12-01T00:00:00+08:00）")
+    if as_of > now:
+        raise ApiError(422, "as_of_in_future", "as_of: 统计截止时刻不能晚于现在")
+    if as_of <= midnight(campaign.period_start):
+        start = campaign.period_start.isoformat()
+        raise ApiError(422, "as_of_before_start", f"as_of: 专项行动自 {start} 开始，此前无可统计")
+    return as_of.astimezone(UTC)
+
+
+async def _answer(handle: WorkflowHandle[Any, ReportRef], session: SessionDep) -> Triggered:
+    try:
+        done = await asyncio.wait_for(handle.result(), timeout=WAIT_FOR_REPORT)
+    except TimeoutError:
+        return Triggered(id=handle.id, status="running")
+    stored = await reports.get(session=session, report_id=done.report_id)
+    assert stored is not None
+    return Triggered(id=done.report_id, status="done", report=ReportRead.model_validate(stored))
+
+
+@router.post(
+    "/campaigns/{campaign_id}/reports",
+    response_model=Triggered,
+    status_code=201,
+    summary="立即生成报告（办公室）",
+)
+async def trigger(
+    campaign_id: str,
+    body: TriggerBody,
+    actor: OfficeActor,
+    session: SessionDep,
+    client: TemporalDep,
+    response: Response,
+) -> Triggered:
+    campaign, plan = await _campaign_and_plan(session, campaign_id)
+    duty = next((d for d in plan.reporting if d.key == body.duty_key), None)
+    if duty is None:
+        keys = "、".join(d.key for d in plan.reporting) or "（无）"
+        raise ApiError(
+            422, "unknown_duty", f"duty_key: 方案中没有报送事项 {body.duty_key}，可选：{keys}"
+        )
+    if duty.kind not in PRODUCED_KINDS:
+        raise ApiError(
+            422, "owed_by_units", f"duty_key: {duty.title}由各单位作为任务报送，系统不代为生成"
+        )
+    if body.case_id is not None and (
+        duty.kind is not ReportKind.SPECIAL or await session.get(Case, body.case_id) is None
+    ):
+        raise ApiError(
+            422, "unknown_case", f"case_id: 案件 {body.case_id} 不存在或该报送事项不是专报"
+        )
+    as_of = _as_of(body, campaign)
+    request = ReportRequest(
+        campaign_id=campaign.id,
+        duty_key=duty.key,
+        kind=duty.kind,
+        as_of=as_of,
+        case_id=body.case_id,
+        requested_by=actor.username,
+    )
+    handle: WorkflowHandle[Any, ReportRef] = await client.start_workflow(
+        REPORT_WORKFLOW,
+        request,
+        id=report_id(campaign.id, duty.key, as_of, body.case_id),
+        task_queue=MAIN_TASK_QUEUE,
+        id_conflict_policy=WorkflowIDConflictPolicy.USE_EXISTING,
+        result_type=ReportRef,
+    )
+    answer = await _answer(handle, session)
+    if answer.status == "running":
+        response.status_code = 202
+    return answer
+
+
+@router.get(
+    "/campaigns/{campaign_id}/report-schedules",
+    response_model=list[ScheduleRead],
+    summary="专项行动的定时报告（Temporal Schedules）",
+)
+async def schedules(
+    campaign_id: str, actor: CurrentActor, session: SessionDep, client: TemporalDep
+) -> list[ScheduleRead]:
+    campaign, plan = await _campaign_and_plan(session, campaign_id)
+    found = []
+    for duty in (d for d in plan.reporting if d.kind in SCHEDULED_KINDS):
+        try:
+            described = await client.get_schedule_handle(
+                schedule_id(campaign.id, duty.key)
+            ).describe()
+        except RPCError as error:
+            if error.status is RPCStatusCode.NOT_FOUND:
+                continue
+            raise
+        found.append(
+            ScheduleRead(
+                id=described.id,
+                duty_key=duty.key,
+                title=duty.title,
+                paused=described.schedule.state.paused,
+                next_runs=[t.astimezone(SHANGHAI) for t in described.info.next_action_times[:5]],
+            )
+        )
+    return found

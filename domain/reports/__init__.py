@@ -1,0 +1,1 @@
+"""Reports the system makes by itself: periods, figures, rankings, workflow inputs."""

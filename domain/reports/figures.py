@@ -1,0 +1,140 @@
+"""The figures of one report, gathered from the ledger as of one instant; files are drawn from them.
+
+Rates are percents with one decimal (None when there is nothing to count); money is Decimal 元.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
+
+from domain.plan.model import ReportKind
+from domain.reports.periods import ReportPeriod
+from domain.tasks import Frozen
+
+
+def percent(part: int, whole: int) -> Decimal | None:
+    if whole == 0:
+        return None
+    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+class TaskFigures(Frozen):
+    """Tasks due by the report's instant: on time means completed no later than the deadline."""
+
+    total: int  # every task of the campaign
+    due: int  # deadline passed by the instant
+    completed: int
+    completed_on_time: int
+    overdue: int  # due, not completed, not cancelled
+    nil_reports: int = 0
+
+    @property
+    def on_time_rate(self) -> Decimal | None:
+        return percent(self.completed_on_time, self.due)
+
+
+class CaseFigures(Frozen):
+    received: int
+    closed: int
+    closed_on_time: int
+    workers: int
+    amount_claimed: Decimal
+    amount_paid: Decimal
+    major: int
+
+    @property
+    def clearance_rate(self) -> Decimal | None:
+        """结案率: closed of received."""
+        return percent(self.closed, self.received)
+
+    @property
+    def on_time_closure_rate(self) -> Decimal | None:
+        return percent(self.closed_on_time, self.closed)
+
+
+class DistrictRow(Frozen):
+    rank: int
+    code: str
+    name: str
+    tasks_due: int
+    tasks_on_time: int
+    on_time_rate: Decimal | None
+    cases_received: int
+    cases_closed: int
+    clearance_rate: Decimal | None
+    indicator_rate: Decimal | None  # mean of the week's submitted rates
+
+
+class OverdueRow(Frozen):
+    unit: str
+    unit_name: str
+    district_name: str | None
+    title: str
+    deadline: date
+    days_overdue: int
+    escalation: str | None
+
+
+class EscalationRow(Frozen):
+    unit: str
+    unit_name: str
+    action: str
+    label: str
+    title: str
+    deadline: date
+    recorded_at: datetime
+
+
+class MajorCaseRow(Frozen):
+    case_number: str
+    district_name: str
+    employer: str
+    workers: int
+    amount: Decimal
+    paid: Decimal
+    status: str
+    leader: str | None
+    reasons: tuple[str, ...]
+
+
+class ClueRow(Frozen):
+    """全国根治欠薪线索反映平台 clues of one district: received in the period, handled so far."""
+
+    district: str
+    district_name: str
+    received: int
+    handled: int
+
+    @property
+    def handling_rate(self) -> Decimal | None:
+        return percent(self.handled, self.received)
+
+
+class PhaseRow(Frozen):
+    name: str
+    start: date
+    end: date
+
+
+class ReportFigures(Frozen):
+    report_id: str
+    campaign_id: str
+    campaign_title: str
+    duty_key: str
+    kind: ReportKind
+    title: str
+    issuer: str  # the office's name
+    period: ReportPeriod
+    tasks: TaskFigures
+    cases_in_period: CaseFigures
+    cases_total: CaseFigures
+    districts: tuple[DistrictRow, ...]
+    overdue: tuple[OverdueRow, ...]
+    escalations: tuple[EscalationRow, ...]
+    major_cases: tuple[MajorCaseRow, ...]
+    clues: tuple[ClueRow, ...]
+    current_phases: tuple[PhaseRow, ...]
+    next_phases: tuple[PhaseRow, ...]
+    case: MajorCaseRow | None = None  # the subject of a 专报
+    requested_by: str = "system"

@@ -1,0 +1,148 @@
+"""One report's figures, gathered from the ledger as of its instant."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from domain.escalation import SHANGHAI
+from domain.indicators import DistrictMetric, IndicatorRow
+from domain.plan.model import Plan, ReportKind
+from domain.reports.figures import DistrictRow, PhaseRow, ReportFigures, percent
+from domain.reports.periods import midnight, period_for
+from domain.reports.ranking import rank_districts
+from domain.reports.requests import GatherInput
+from ledger.campaigns_table import Campaign, CampaignPhase
+from ledger.indicators_table import DistrictIndicator
+from ledger.report_cases import CaseAsOf, case_figures, cases_as_of, clue_rows, major_row
+from ledger.report_tasks import TaskAsOf, escalation_rows, overdue_rows, task_figures, tasks_as_of
+from ledger.report_territory import Territory, territory
+
+
+class UnknownDuty(LookupError):
+    """The campaign or its reporting duty does not exist (any more)."""
+
+
+async def _indicator_rates(
+    session: AsyncSession, week_start: date, districts: Sequence[str]
+) -> dict[str, Decimal]:
+    """Each district's mean rate over the metrics it counted that week."""
+    stored = (
+        await session.scalars(
+            select(DistrictIndicator).where(
+                DistrictIndicator.week_start == week_start,
+                DistrictIndicator.district.in_(list(districts)),
+            )
+        )
+    ).all()
+    rates: dict[str, list[Decimal]] = {}
+    for s in stored:
+        row = IndicatorRow(
+            district=s.district,
+            metric=DistrictMetric(s.metric),
+            numerator=s.numerator,
+            denominator=s.denominator,
+        )
+        if row.rate is not None:
+            rates.setdefault(s.district, []).append(row.rate)
+    return {
+        d: (sum(r, Decimal(0)) / len(r)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+        for d, r in rates.items()
+    }
+
+
+def _district_rows(
+    land: Territory,
+    tasks: Sequence[TaskAsOf],
+    cases: Sequence[CaseAsOf],
+    indicators: dict[str, Decimal],
+) -> tuple[DistrictRow, ...]:
+    rows = []
+    for district in land.districts:
+        mine = [t for t in tasks if t.due and land.district_of.get(t.unit) == district]
+        own = [c for c in cases if district in (c.district, land.district_of.get(c.district))]
+        on_time = sum(t.on_time for t in mine)
+        closed = sum(c.closed for c in own)
+        rows.append(
+            DistrictRow(
+                rank=0,
+                code=district,
+                name=land.name(district),
+                tasks_due=len(mine),
+                tasks_on_time=on_time,
+                on_time_rate=percent(on_time, len(mine)),
+                cases_received=len(own),
+                cases_closed=closed,
+                clearance_rate=percent(closed, len(own)),
+                indicator_rate=indicators.get(district),
+            )
+        )
+    return rank_districts(rows)
+
+
+async def _phases(
+    session: AsyncSession, campaign_id: str, day: date
+) -> tuple[tuple[PhaseRow, ...], tuple[PhaseRow, ...]]:
+    phases = (
+        await session.scalars(
+            select(CampaignPhase)
+            .where(CampaignPhase.campaign_id == campaign_id)
+            .order_by(CampaignPhase.start, CampaignPhase.key)
+        )
+    ).all()
+    current = tuple(
+        PhaseRow(name=p.name, start=p.start, end=p.end) for p in phases if p.start <= day <= p.end
+    )
+    coming = tuple(PhaseRow(name=p.name, start=p.start, end=p.end) for p in phases if p.start > day)
+    return current, coming
+
+
+async def gather(*, session: AsyncSession, request: GatherInput) -> ReportFigures:
+    campaign = await session.get(Campaign, request.campaign_id)
+    if campaign is None:
+        raise UnknownDuty(f"专项行动 {request.campaign_id} 不存在")
+    plan = Plan.model_validate(campaign.plan)
+    duty = next((d for d in plan.reporting if d.key == request.duty_key), None)
+    if duty is None:
+        raise UnknownDuty(f"专项行动方案中没有报送事项 {request.duty_key}")
+    at = request.as_of
+    period = period_for(duty.kind, at, campaign.period_start)
+    land = await territory(session=session, root=campaign.root_unit)
+    tasks = await tasks_as_of(session=session, campaign_id=campaign.id, at=at)
+    cases = await cases_as_of(
+        session=session, land=land, since=midnight(campaign.period_start), at=at
+    )
+    in_period = [c for c in cases if c.received_at >= period.start]
+    last_day = (at - timedelta(microseconds=1)).astimezone(SHANGHAI).date()
+    monday = last_day - timedelta(days=last_day.weekday())
+    indicators = await _indicator_rates(session, monday, land.districts)
+    current, coming = await _phases(session, campaign.id, last_day)
+    subject = next((c for c in cases if c.id == request.case_id), None)
+    return ReportFigures(
+        report_id=request.report_id,
+        campaign_id=campaign.id,
+        campaign_title=campaign.title,
+        duty_key=duty.key,
+        kind=duty.kind,
+        title=duty.title,
+        issuer=land.issuer,
+        period=period,
+        tasks=task_figures(tasks),
+        cases_in_period=case_figures(in_period),
+        cases_total=case_figures(cases),
+        districts=_district_rows(land, tasks, cases, indicators),
+        overdue=overdue_rows(tasks, at, land),
+        escalations=await escalation_rows(
+            session=session, campaign_id=campaign.id, period=period, land=land
+        ),
+        major_cases=tuple(major_row(c, land) for c in cases if c.major),
+        clues=clue_rows(cases, land, period.start) if duty.kind is ReportKind.MONTHLY else (),
+        current_phases=current,
+        next_phases=coming,
+        case=None if subject is None else major_row(subject, land),
+        requested_by=request.requested_by,
+    )
