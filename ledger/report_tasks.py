@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -93,8 +93,9 @@ def task_figures(tasks: Sequence[TaskAsOf]) -> TaskFigures:
 def overdue_rows(
     tasks: Sequence[TaskAsOf], at: datetime, land: Territory
 ) -> tuple[OverdueRow, ...]:
-    """逾期未完成单位点名: every due, unfinished task, longest overdue first."""
-    today = at.astimezone(SHANGHAI).date()
+    """逾期未完成单位点名: every due, unfinished task, longest overdue first; a task whose
+    deadline was the last day of the period is one day overdue."""
+    last_day = (at - timedelta(microseconds=1)).astimezone(SHANGHAI).date()
     rows = [
         OverdueRow(
             unit=t.unit,
@@ -102,7 +103,7 @@ def overdue_rows(
             district_name=land.name(land.district_of.get(t.unit)) or None,
             title=t.title,
             deadline=t.deadline,
-            days_overdue=max((today - t.deadline).days, 0),
+            days_overdue=max((last_day - t.deadline).days, 0),
             escalation=t.escalation,
         )
         for t in tasks

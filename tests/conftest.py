@@ -143,12 +143,15 @@ async def dev_client(dev_server: TemporalDevServer) -> Client:
 
 
 async def terminate_running(client: Client) -> None:
-    """End what an earlier test left running, so it cannot write into the next test's ledger."""
+    """End what an earlier test left running (workflows, and the report Schedules a terminated
+    campaign could not delete), so nothing writes into the next test's ledger."""
     handles = [
         client.get_workflow_handle(w.id, run_id=w.run_id)
         async for w in client.list_workflows("ExecutionStatus = 'Running'")
     ]
     await asyncio.gather(*(h.terminate("test finished") for h in handles), return_exceptions=True)
+    schedules = [client.get_schedule_handle(s.id) async for s in await client.list_schedules()]
+    await asyncio.gather(*(s.delete() for s in schedules), return_exceptions=True)
 
 
 @pytest.fixture

@@ -61,7 +61,7 @@ class TriggerBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     duty_key: str = Field(min_length=1, max_length=64, description="方案中的报送事项 key")
-    as_of: datetime | None = Field(default=None, description="统计截止时刻，缺省为当前（精确到分）")
+    as_of: datetime | None = Field(default=None, description="统计截止时刻，缺省为当前")
     case_id: str | None = Field(default=None, description="专报所涉重大案件")
 
 
@@ -131,7 +131,7 @@ async def _campaign_and_plan(session: SessionDep, campaign_id: str) -> tuple[Cam
 
 def _as_of(body: TriggerBody, campaign: Campaign) -> datetime:
     now = datetime.now(UTC)
-    as_of = (body.as_of or now).replace(second=0, microsecond=0)
+    as_of = body.as_of or now
     if as_of.tzinfo is None:
         raise ApiError(422, "naive_time", "as_of: 请带时区（如 2026-12-01T00:00:00+08:00）")
     if as_of > now:

@@ -51,6 +51,9 @@ class TaskRead(BaseModel):
     escalation: str | None
     supervising_leader: str | None
     pending_extension: bool
+    deliverables: list[str] = Field(
+        description="应交内容：note 说明、figures 数据、files 附件、report 报告（可零报告）"
+    )
     overdue: bool = False
     deadline_provisional: bool = Field(
         default=False, description="期限所在年份的放假安排尚未公布，按法定节假日暂估"

@@ -71,7 +71,11 @@ def period_for(kind: ReportKind, as_of: datetime, campaign_start: date) -> Repor
 
 
 def report_id(campaign_id: str, duty_key: str, as_of: datetime, case_id: str | None = None) -> str:
-    """One report per duty and instant (and case, for a 专报); also its workflow id."""
-    stamp = as_of.astimezone(SHANGHAI).strftime("%Y%m%dT%H%M")
+    """One report per duty and instant (and case, for a 专报); also its workflow id. Scheduled
+    instants are whole minutes; an instant asked for "now" keeps its seconds and fraction."""
+    local = as_of.astimezone(SHANGHAI)
+    stamp = local.strftime("%Y%m%dT%H%M")
+    if local.second or local.microsecond:
+        stamp += local.strftime("%S.%f")
     suffix = f":{case_id}" if case_id else ""
     return f"report:{campaign_id}:{duty_key}:{stamp}{suffix}"

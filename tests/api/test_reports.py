@@ -1,0 +1,229 @@
+"""Reports end to end on the dev server: Schedules made and removed with the campaign, a report
+produced now and by a Schedule, both files downloaded, 专报 for a major case, 零报告, the 4xx."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime, timedelta
+from typing import Any
+
+import docx
+import httpx
+import openpyxl
+from temporalio.client import Client
+from temporalio.service import RPCError
+
+from domain.escalation import SHANGHAI
+from domain.roles import Role
+from tests.api.cases_data import clue
+from tests.api.conftest import Login
+from tests.api.test_campaigns import start_campaign, wait_until_launched
+from tests.polling import eventually
+
+PIAN1 = "pian1-tianjin-winter"
+SCHEDULED = ["weekly-report", "weekly-bulletin", "monthly-bulletin"]
+
+
+async def reports_of(
+    client: httpx.AsyncClient, headers: dict[str, str], **query: Any
+) -> list[dict[str, Any]]:
+    answer = await client.get("/api/v1/reports", params=query, headers=headers)
+    assert answer.status_code == 200, answer.text
+    return answer.json()["items"]
+
+
+async def test_schedules_live_and_die_with_the_campaign(
+    client: httpx.AsyncClient, login: Login, dev_worker: None, dev_client: Client, session_factory
+) -> None:
+    office = await login("office", Role.OFFICE, "tj.office")
+    created = await start_campaign(client, office, PIAN1)
+    await wait_until_launched(session_factory, created["id"], created["task_count"])
+    url = f"/api/v1/campaigns/{created['id']}/report-schedules"
+    listed = (await client.get(url, headers=office)).json()
+    assert [s["duty_key"] for s in listed] == SCHEDULED
+    runs = {
+        s["duty_key"]: datetime.fromisoformat(s["next_runs"][0]).astimezone(SHANGHAI)
+        for s in listed
+    }
+    assert {r.hour for r in runs.values()} == {8}
+    assert runs["weekly-report"].isoweekday() == 5 and runs["weekly-bulletin"].isoweekday() == 1
+    assert runs["monthly-bulletin"].day == 5
+    described = await dev_client.get_schedule_handle(listed[0]["id"]).describe()
+    assert described.schedule.action.workflow == "Report"  # type: ignore[attr-defined]
+
+    await dev_client.get_schedule_handle(f"reports:{created['id']}:weekly-bulletin").trigger()
+
+    async def scheduled_report() -> list[dict[str, Any]]:
+        return await reports_of(client, office, campaign_id=created["id"])
+
+    await eventually(scheduled_report)
+    [made] = await scheduled_report()
+    midnight = datetime.now(SHANGHAI).replace(hour=0, minute=0, second=0, microsecond=0)
+    assert (made["duty_key"], made["requested_by"]) == ("weekly-bulletin", "system")
+    assert datetime.fromisoformat(made["period_end"]) == midnight  # as of the last midnight
+
+    closing = await client.post(
+        f"/api/v1/campaigns/{created['id']}/close", json={"reason": "测试结束"}, headers=office
+    )
+    assert closing.status_code == 202
+
+    async def gone() -> bool:
+        return (await client.get(url, headers=office)).json() == []
+
+    await eventually(gone)
+    try:
+        await dev_client.get_schedule_handle(listed[0]["id"]).describe()
+        raise AssertionError("schedule still exists")
+    except RPCError:
+        pass
+
+
+async def test_the_office_produces_a_report_now_and_everyone_downloads_it(
+    client: httpx.AsyncClient, login: Login, dev_worker: None, session_factory
+) -> None:
+    office = await login("office", Role.OFFICE, "tj.office")
+    district = await login("hp", Role.DISTRICT, "tj.hp")
+    created = await start_campaign(client, office, PIAN1)
+    await wait_until_launched(session_factory, created["id"], created["task_count"])
+    url = f"/api/v1/campaigns/{created['id']}/reports"
+    answer = await client.post(url, json={"duty_key": "weekly-bulletin"}, headers=office)
+    assert answer.status_code == 201, answer.text
+    body = answer.json()
+    assert body["status"] == "done" and body["report"]["requested_by"] == "office"
+    report_id = body["id"]
+    again = await client.post(url, json={"duty_key": "weekly-bulletin"}, headers=office)
+    assert again.status_code == 201 and again.json()["id"] != report_id  # a later instant
+    [listed] = [r for r in await reports_of(client, district) if r["id"] == report_id]
+    assert listed["period_label"].startswith("2026年11月")
+    detail = (await client.get(f"/api/v1/reports/{report_id}", headers=district)).json()
+    assert detail["figures"]["tasks"]["total"] == created["task_count"]
+    assert len(detail["figures"]["districts"]) == 16
+
+    xlsx = await client.get(f"/api/v1/reports/{report_id}/xlsx", headers=district)
+    assert xlsx.status_code == 200
+    assert "filename*=UTF-8''" in xlsx.headers["content-disposition"]
+    book = openpyxl.load_workbook(io.BytesIO(xlsx.content))
+    assert book.sheetnames[:2] == ["总体情况", "各区排名"]
+    assert book["各区排名"]["B1"].value == "区"
+    word = await client.get(f"/api/v1/reports/{report_id}/docx", headers=office)
+    paragraphs = [p.text for p in docx.Document(io.BytesIO(word.content)).paragraphs]
+    assert paragraphs[0].startswith("各区建筑工人管理服务平台三率每周通报（")
+    assert "五、下步工作" in paragraphs
+
+    inbox = (await client.get("/api/v1/notifications", headers=district)).json()
+    assert any(n["kind"] == "report" for n in inbox["items"])
+
+
+async def test_report_refusals(
+    client: httpx.AsyncClient, login: Login, dev_worker: None, session_factory
+) -> None:
+    office = await login("office", Role.OFFICE, "tj.office")
+    district = await login("hp", Role.DISTRICT, "tj.hp")
+    created = await start_campaign(client, office, PIAN1)
+    await wait_until_launched(session_factory, created["id"], created["task_count"])
+    url = f"/api/v1/campaigns/{created['id']}/reports"
+
+    async def post(
+        body: dict[str, Any], headers: dict[str, str] = office, to: str = url
+    ) -> httpx.Response:
+        return await client.post(to, json=body, headers=headers)
+
+    assert (await post({"duty_key": "weekly-bulletin"}, district)).status_code == 403
+    assert (await client.post(url, json={"duty_key": "weekly-bulletin"})).status_code == 401
+    missing = await post({"duty_key": "weekly-bulletin"}, to="/api/v1/campaigns/nope/reports")
+    assert missing.status_code == 404 and missing.json()["error"]["code"] == "campaign_not_found"
+    cases = [
+        ({"duty_key": "nope"}, "unknown_duty"),
+        ({"duty_key": "summary"}, "owed_by_units"),
+        ({"duty_key": "weekly-bulletin", "as_of": "2099-01-01T00:00:00+08:00"}, "as_of_in_future"),
+        (
+            {"duty_key": "weekly-bulletin", "as_of": "2026-11-01T00:00:00+08:00"},
+            "as_of_before_start",
+        ),
+        ({"duty_key": "weekly-bulletin", "as_of": "2026-11-25T00:00:00"}, "naive_time"),
+        ({"duty_key": "special-info", "case_id": "case:none"}, "unknown_case"),
+        ({"duty_key": "weekly-bulletin", "extra": 1}, "invalid_input"),
+    ]
+    for body, code in cases:
+        answer = await post(body)
+        assert (answer.status_code, answer.json()["error"]["code"]) == (422, code), (body, answer.text)
+        assert answer.json()["error"]["message"]
+    assert (await client.get("/api/v1/reports/none", headers=office)).status_code == 404
+    assert (await client.get("/api/v1/reports/none/pdf", headers=office)).status_code == 404
+    assert (await client.get("/api/v1/reports")).status_code == 401
+    assert (
+        await client.get(f"/api/v1/campaigns/{created['id']}/report-schedules")
+    ).status_code == 401
+
+
+async def test_a_major_case_brings_a_special_report(
+    client: httpx.AsyncClient, login: Login, dev_worker: None, session_factory
+) -> None:
+    office = await login("office", Role.OFFICE, "tj.office")
+    created = await start_campaign(client, office, PIAN1)
+    receiver = await login("hotline", Role.UNIT, "tj.rsj")
+    answer = await client.post(
+        "/api/v1/cases", json=clue("GJ-MAJOR", workers_affected=45), headers=receiver
+    )
+    assert answer.status_code == 201, answer.text
+
+    async def special() -> list[dict[str, Any]]:
+        return [
+            r
+            for r in await reports_of(client, office, kind="special")
+            if r["campaign_id"] == created["id"]
+        ]
+
+    await eventually(special)
+    [made] = await special()
+    assert made["duty_key"] == "special-info"
+    detail = (await client.get(f"/api/v1/reports/{made['id']}", headers=office)).json()
+    assert detail["figures"]["case"]["workers"] == 45
+    paragraphs = [
+        p.text
+        for p in docx.Document(
+            io.BytesIO(
+                (await client.get(f"/api/v1/reports/{made['id']}/docx", headers=office)).content
+            )
+        ).paragraphs
+    ]
+    assert "一、案件基本情况" in paragraphs
+
+
+async def test_a_district_owes_phase_reports_and_may_file_a_nil_report(
+    client: httpx.AsyncClient, login: Login, dev_worker: None, session_factory
+) -> None:
+    office = await login("office", Role.OFFICE, "tj.office")
+    district = await login("hp", Role.DISTRICT, "tj.hp")
+    created = await start_campaign(client, office, PIAN1)
+    await wait_until_launched(session_factory, created["id"], created["task_count"])
+    task_id = f"task:{created['id']}:report.phase-progress:tj.hp"
+    detail = (await client.get(f"/api/v1/tasks/{task_id}", headers=district)).json()
+    assert (detail["deadline"], detail["deliverables"]) == ("2026-12-30", ["report"])
+    empty = await client.post(f"/api/v1/tasks/{task_id}/complete", json={}, headers=district)
+    assert (empty.status_code, empty.json()["error"]["code"]) == (422, "deliverables_missing")
+    assert "零报告" in empty.json()["error"]["message"]
+    nil = await client.post(
+        f"/api/v1/tasks/{task_id}/complete", json={"nil_report": True}, headers=district
+    )
+    assert nil.status_code == 200, nil.text
+
+    async def recorded() -> bool:
+        return (await client.get(f"/api/v1/tasks/{task_id}", headers=district)).json()["nil_report"]
+
+    await eventually(recorded)
+    made = await client.post(
+        f"/api/v1/campaigns/{created['id']}/reports",
+        json={"duty_key": "weekly-bulletin"},
+        headers=office,
+    )
+    assert made.json()["report"] is not None
+    figures = (await client.get(f"/api/v1/reports/{made.json()['id']}", headers=office)).json()[
+        "figures"
+    ]
+    assert (figures["tasks"]["completed"], figures["tasks"]["nil_reports"]) == (1, 1)
+    assert (
+        timedelta(0)
+        <= datetime.now(SHANGHAI) - datetime.fromisoformat(figures["period"]["end"])
+        < timedelta(minutes=2)
+    )

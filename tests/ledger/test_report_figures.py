@@ -1,0 +1,191 @@
+"""Each report kind over the fixed dataset gives exactly the figures worked out by hand, again on
+a re-run after later data arrives, and its files open with the expected cells and paragraphs."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+from decimal import Decimal
+
+import docx
+import openpyxl
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from documents.report_docx import report_docx
+from documents.report_xlsx import report_xlsx
+from domain.plan.model import ReportKind
+from domain.reports.figures import ReportFigures
+from domain.reports.periods import report_id
+from domain.reports.requests import GatherInput
+from ledger.cases_table import CasePayment
+from ledger.report_figures import gather
+from ledger.tasks_table import Task
+from tests.ledger.report_dataset import CAMPAIGN, _case, bj, seed
+
+WEEK_END = bj(2026, 12, 7)  # Monday: the week 11-30 … 12-06
+
+
+async def figures(
+    session: AsyncSession, duty: str, at: datetime, case: str | None = None
+) -> ReportFigures:
+    request = GatherInput(
+        report_id=report_id(CAMPAIGN, duty, at, case), campaign_id=CAMPAIGN, duty_key=duty,
+        as_of=at, case_id=case,
+    )  # fmt: skip
+    return await gather(session=session, request=request)
+
+
+async def test_weekly_report_figures(db_session: AsyncSession) -> None:
+    await seed(db_session)
+    f = await figures(db_session, "weekly-bulletin", WEEK_END)
+    assert (f.kind, f.period.label, f.issuer) == (
+        ReportKind.WEEKLY,
+        "2026年11月30日—12月6日",
+        "市根治欠薪工作领导小组办公室",
+    )
+    t = f.tasks  # t6 was cancelled; t3 and t8 were completed only after the instant
+    assert (t.total, t.due, t.completed, t.completed_on_time, t.overdue, t.nil_reports) == (
+        7,
+        5,
+        4,
+        1,
+        3,
+        1,
+    )
+    assert t.on_time_rate == Decimal("20.0")
+    total, week = f.cases_total, f.cases_in_period  # C2 was reopened; its 12-08 payment is later
+    assert (total.received, total.closed, total.closed_on_time, total.workers, total.major) == (
+        3,
+        1,
+        1,
+        53,
+        1,
+    )
+    assert (total.amount_claimed, total.amount_paid) == (
+        Decimal("1259000.00"),
+        Decimal("250000.00"),
+    )
+    assert (week.received, week.closed, week.workers, week.major) == (2, 1, 13, 0)
+    assert (week.amount_claimed, week.amount_paid) == (Decimal("59000.00"), Decimal("50000.00"))
+    assert total.clearance_rate == Decimal("33.3")
+    ranking = [
+        (r.rank, r.code, r.on_time_rate, r.clearance_rate, r.indicator_rate) for r in f.districts
+    ]
+    assert ranking[:3] == [
+        (1, "tj.hp", Decimal("50.0"), Decimal("100.0"), Decimal("80.1")),
+        (2, "tj.hx", Decimal("0.0"), Decimal("0.0"), None),
+        (3, "tj.hb", Decimal("0.0"), None, None),
+    ]
+    assert len(ranking) == 16 and {r[0] for r in ranking[3:]} == {4}  # nothing to count: tied
+    assert [(r.unit, r.days_overdue, r.district_name) for r in f.overdue] == [
+        ("tj.hx", 4, "天津市河西区"),
+        ("tj.hb", 2, "天津市河北区"),
+        ("tj.rsj", 2, None),
+    ]
+    assert [(e.unit, e.action) for e in f.escalations] == [
+        ("tj.hx", "warn"),
+        ("tj.rsj", "accountability"),
+    ]
+    [major] = f.major_cases
+    assert (major.case_number, major.status, major.paid) == ("C2", "办理中", Decimal("200000.00"))
+    assert f.clues == ()
+
+
+async def test_daily_monthly_and_special_figures(db_session: AsyncSession) -> None:
+    await seed(db_session)
+    daily = await figures(db_session, "key-dates", bj(2026, 12, 5))
+    assert daily.period.label == "2026年12月4日"
+    assert (daily.tasks.due, daily.tasks.overdue, daily.cases_in_period.received) == (5, 4, 0)
+    assert daily.escalations == ()
+    monthly = await figures(db_session, "monthly-bulletin", bj(2027, 1, 1))
+    assert monthly.period.label == "2026年12月1日—12月31日"
+    clues = {c.district: (c.received, c.handled, c.handling_rate) for c in monthly.clues}
+    assert len(clues) == 16
+    assert clues["tj.hp"] == (2, 1, Decimal("50.0"))  # C1 verified and closed, C4 not yet
+    assert clues["tj.hx"] == (1, 0, Decimal("0.0"))
+    assert clues["tj.hb"] == (0, 0, None)
+    special = await figures(db_session, "special-info", WEEK_END, "case:hotline_12345:C2")
+    assert special.period.label == "2026年11月20日—12月6日"
+    assert special.case is not None
+    assert (special.case.case_number, special.case.district_name, special.case.leader) == (
+        "C2",
+        "天津市河西区",
+        "leader",
+    )
+
+
+async def test_a_rerun_after_later_data_gives_the_same_figures(db_session: AsyncSession) -> None:
+    await seed(db_session)
+    first = await figures(db_session, "weekly-bulletin", WEEK_END)
+    db_session.add(
+        _case("C9", "national_platform", "tj.hp", bj(2026, 12, 7, 1), workers=9, claimed="9.00")
+    )
+    db_session.add(
+        CasePayment(case_id="case:national_platform:C3", payment_id="late", amount=Decimal("9000.00"),
+                    payer="employer", recorded_by="t", at=bj(2026, 12, 7, 9))
+    )  # fmt: skip
+    late = await db_session.get(Task, f"task:{CAMPAIGN}:t5:tj.rsj")
+    assert late is not None
+    late.status, late.completed_at = "completed", bj(2026, 12, 10)
+    await db_session.flush()
+    assert (await figures(db_session, "weekly-bulletin", WEEK_END)) == first
+    later = await figures(db_session, "weekly-bulletin", bj(2026, 12, 14))
+    assert later.cases_in_period.received == 2  # C4 and C9 belong to the next week
+
+
+async def test_the_files_hold_the_figures(db_session: AsyncSession) -> None:
+    await seed(db_session)
+    f = await figures(db_session, "weekly-bulletin", WEEK_END)
+    book = openpyxl.load_workbook(io.BytesIO(report_xlsx(f)))
+    assert book.sheetnames == [
+        "总体情况",
+        "各区排名",
+        "逾期未完成单位",
+        "约谈通报问责记录",
+        "重大案件",
+    ]
+    summary = [row[0] for row in book["总体情况"].iter_rows(values_only=True)]
+    assert summary[0] == "各区建筑工人管理服务平台三率每周通报（2026年11月30日—12月6日）"
+    assert "逾期未完成3项" in summary[2]
+    ranking = list(book["各区排名"].iter_rows(values_only=True))
+    assert ranking[0][:3] == ("排名", "区", "到期任务")
+    assert ranking[1] == (1, "天津市和平区", 2, 1, "50.0%", 1, 1, "100.0%", "80.1%")
+    overdue = list(book["逾期未完成单位"].iter_rows(values_only=True))
+    assert overdue[1] == ("天津市河西区", "天津市河西区", "任务t3", "2026年12月2日", 4, None)
+    major = list(book["重大案件"].iter_rows(values_only=True))
+    assert major[1][:6] == ("C2", "天津市河西区", "用人单位C2", 40, "1200000.00", "200000.00")
+    document = docx.Document(io.BytesIO(report_docx(f)))
+    text = [p.text for p in document.paragraphs]
+    assert text[0] == summary[0]
+    for heading in (
+        "一、总体情况",
+        "二、各区排名",
+        "三、逾期未完成单位点名",
+        "四、重大案件",
+        "五、下步工作",
+    ):
+        assert heading in text
+    assert any(
+        "督促天津市河西区、天津市河北区、天津市人力资源和社会保障局等3个逾期单位" in p for p in text
+    )
+    assert any("推动1件未办结重大案件" in p for p in text)
+    ranking_table = document.tables[0]
+    assert [c.text for c in ranking_table.rows[1].cells][:2] == ["1", "天津市和平区"]
+    assert [c.text for c in document.tables[1].rows[1].cells][2:5] == [
+        "任务t3",
+        "2026年12月2日",
+        "4",
+    ]
+
+
+async def test_a_special_report_is_about_its_case(db_session: AsyncSession) -> None:
+    await seed(db_session)
+    f = await figures(db_session, "special-info", WEEK_END, "case:hotline_12345:C2")
+    book = openpyxl.load_workbook(io.BytesIO(report_xlsx(f)))
+    assert book.sheetnames == ["总体情况", "重大案件"]
+    document = docx.Document(io.BytesIO(report_docx(f)))
+    text = [p.text for p in document.paragraphs]
+    assert "一、案件基本情况" in text
+    assert any(
+        p.startswith("天津市河西区用人单位C2欠薪案件（编号C2），涉及劳动者40人") for p in text
+    )
