@@ -1,5 +1,5 @@
 "use strict";
-// The departments' and the office's page: sign in, see and handle tasks, read notifications.
+// The departments' and the office's page: sign in, handle tasks, read notifications, get reports.
 // Plain JavaScript with no external resources, so it works on a government intranet.
 const tokenKey = "qingling-token";
 const statusLabels = { open: "待办", in_progress: "办理中", completed: "已完成", cancelled: "已撤销" };
@@ -47,6 +47,8 @@ function openForm(task, kind) {
   $("action-kind").value = kind;
   $("percent-field").hidden = kind !== "progress";
   $("deadline-field").hidden = kind !== "extension";
+  $("nil-field").hidden = !(kind === "complete" && task.deliverables.includes("report"));
+  $("action-nil").checked = false;
   $("action-percent").value = task.progress;
   $("action-deadline").value = "";
   $("action-note").value = "";
@@ -94,7 +96,7 @@ async function submitAction(event) {
   const note = $("action-note").value;
   const requests = {
     progress: ["/progress", { percent: Number($("action-percent").value), note }],
-    complete: ["/complete", { note }],
+    complete: ["/complete", { note, nil_report: $("action-nil").checked }],
     extension: ["/extension-requests", { new_deadline: $("action-deadline").value, reason: note }],
   };
   const [suffix, json] = requests[kind];
@@ -107,6 +109,37 @@ async function submitAction(event) {
   } catch (e) {
     $("action-message").textContent = e.message;
     $("action-message").className = "error";
+  }
+}
+
+async function download(report, format) {
+  // A link cannot carry the bearer token, so fetch the file and hand the browser a blob.
+  const response = await fetch("/api/v1/reports/" + encodeURIComponent(report.id) + "/" + format, {
+    headers: { Authorization: "Bearer " + sessionStorage.getItem(tokenKey) },
+  });
+  if (!response.ok) throw new Error("下载失败（" + response.status + "）");
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(await response.blob());
+  link.download = report.title + "（" + report.period_label + "）." + format;
+  link.click();
+  URL.revokeObjectURL(link.href);
+}
+
+async function loadReports() {
+  const page = await api("/api/v1/reports?limit=100");
+  $("report-summary").textContent = "共 " + page.total + " 份报告";
+  const body = $("reports").querySelector("tbody");
+  body.innerHTML = "";
+  for (const report of page.items) {
+    const row = document.createElement("tr");
+    row.dataset.reportId = report.id;
+    cell(row, report.title);
+    cell(row, report.period_label);
+    cell(row, new Date(report.created_at).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" }));
+    const links = cell(row, "");
+    actionButton(links, "表格 xlsx", () => download(report, "xlsx"));
+    actionButton(links, "通报 docx", () => download(report, "docx"));
+    body.append(row);
   }
 }
 
@@ -127,6 +160,8 @@ async function loadNotifications() {
 function showView(name) {
   $("tasks-view").hidden = name !== "tasks";
   $("notifications-view").hidden = name !== "notifications";
+  $("reports-view").hidden = name !== "reports";
+  $("show-reports").classList.toggle("active", name === "reports");
   $("show-tasks").classList.toggle("active", name === "tasks");
   $("show-notifications").classList.toggle("active", name === "notifications");
 }
@@ -160,6 +195,7 @@ $("action-cancel").addEventListener("click", () => { $("action-form").hidden = t
 $("only-overdue").addEventListener("change", loadTasks);
 $("show-tasks").addEventListener("click", () => { showView("tasks"); loadTasks(); });
 $("show-notifications").addEventListener("click", () => { showView("notifications"); loadNotifications(); });
+$("show-reports").addEventListener("click", () => { showView("reports"); loadReports(); });
 $("mark-read").addEventListener("click", async () => {
   const ids = [...document.querySelectorAll("#notifications li.unread")].map((li) => Number(li.dataset.id));
   if (ids.length) await api("/api/v1/notifications/read", { method: "POST", json: { ids } });

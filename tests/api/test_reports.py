@@ -4,6 +4,7 @@ produced now and by a Schedule, both files downloaded, 专报 for a major case, 
 from __future__ import annotations
 
 import io
+from collections.abc import Awaitable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -21,6 +22,12 @@ from tests.api.test_campaigns import start_campaign, wait_until_launched
 from tests.polling import eventually
 
 PIAN1 = "pian1-tianjin-winter"
+
+
+async def _nonempty(found: Awaitable[list[dict[str, Any]]]) -> bool:
+    return bool(await found)
+
+
 SCHEDULED = ["weekly-report", "weekly-bulletin", "monthly-bulletin"]
 
 
@@ -56,7 +63,7 @@ async def test_schedules_live_and_die_with_the_campaign(
     async def scheduled_report() -> list[dict[str, Any]]:
         return await reports_of(client, office, campaign_id=created["id"])
 
-    await eventually(scheduled_report)
+    await eventually(lambda: _nonempty(scheduled_report()))
     [made] = await scheduled_report()
     midnight = datetime.now(SHANGHAI).replace(hour=0, minute=0, second=0, microsecond=0)
     assert (made["duty_key"], made["requested_by"]) == ("weekly-bulletin", "system")
@@ -132,7 +139,7 @@ async def test_report_refusals(
     assert (await client.post(url, json={"duty_key": "weekly-bulletin"})).status_code == 401
     missing = await post({"duty_key": "weekly-bulletin"}, to="/api/v1/campaigns/nope/reports")
     assert missing.status_code == 404 and missing.json()["error"]["code"] == "campaign_not_found"
-    cases = [
+    cases: list[tuple[dict[str, Any], str]] = [
         ({"duty_key": "nope"}, "unknown_duty"),
         ({"duty_key": "summary"}, "owed_by_units"),
         ({"duty_key": "weekly-bulletin", "as_of": "2099-01-01T00:00:00+08:00"}, "as_of_in_future"),
@@ -146,7 +153,10 @@ async def test_report_refusals(
     ]
     for body, code in cases:
         answer = await post(body)
-        assert (answer.status_code, answer.json()["error"]["code"]) == (422, code), (body, answer.text)
+        assert (answer.status_code, answer.json()["error"]["code"]) == (422, code), (
+            body,
+            answer.text,
+        )
         assert answer.json()["error"]["message"]
     assert (await client.get("/api/v1/reports/none", headers=office)).status_code == 404
     assert (await client.get("/api/v1/reports/none/pdf", headers=office)).status_code == 404
@@ -174,7 +184,7 @@ async def test_a_major_case_brings_a_special_report(
             if r["campaign_id"] == created["id"]
         ]
 
-    await eventually(special)
+    await eventually(lambda: _nonempty(special()))
     [made] = await special()
     assert made["duty_key"] == "special-info"
     detail = (await client.get(f"/api/v1/reports/{made['id']}", headers=office)).json()
