@@ -13,7 +13,7 @@ import asyncio
 import httpx
 from temporalio.worker import Worker
 
-from benchmarks import baseline, campaign_bench, case_bench, scenarios
+from benchmarks import baseline, campaign_bench, case_bench, report_bench, scenarios
 from benchmarks.context import CONCURRENCY, Bench
 from benchmarks.figures import table
 from benchmarks.noop import BASELINE_QUEUE, NoopWorkflow, TimerWorkflow, clock
@@ -21,7 +21,11 @@ from benchmarks.stack import Stack, embedded_stack
 from infra.database import build_engine, build_session_factory
 from infra.temporal_client import connect_temporal
 
-PARTS = {"campaigns": campaign_bench.run, "cases": case_bench.run}
+PARTS = {
+    "campaigns": campaign_bench.run,
+    "cases": case_bench.run,
+    "reports": report_bench.run,
+}
 
 
 async def run(stack: Stack, quick: bool, parts: list[str]) -> str:

@@ -100,6 +100,7 @@ async def seed_cases(session_factory: async_sessionmaker[AsyncSession], count: i
                     current_date - (g % 365) + 7, current_date - (g % 365) + 90,
                     CASE WHEN g % 5 >= 3 THEN now() - (g % 300) * interval '1 day' END, 0
                 FROM generate_series(1, :count) AS g
+                ON CONFLICT DO NOTHING
                 """
             ),
             {"count": count},
