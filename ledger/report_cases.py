@@ -1,6 +1,6 @@
 """Wage-arrears cases as they stood at one instant, from their dated events and payments.
 
-A case counts as closed at `at` when its last closed/reopened event before `at` is a closure;
+A case counts as closed at `at` when its last closure before `at` came after its last reopening;
 it is major when a "major" event came before `at`; paid amounts are payments made before `at`.
 """
 
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import RowMapping, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.cases.intake import CaseSource
@@ -45,63 +45,72 @@ class CaseAsOf:
 async def cases_as_of(
     *, session: AsyncSession, land: Territory, since: datetime, at: datetime
 ) -> list[CaseAsOf]:
-    """Cases of the territory received in [since, at)."""
-    rows = [
-        c
-        for c in (
-            await session.scalars(
-                select(Case)
-                .where(Case.received_at >= since, Case.received_at < at)
-                .order_by(Case.received_at, Case.id)
-            )
-        ).all()
-        if land.covers((c.district, c.town, c.handling_unit, c.receiving_unit))
-    ]
-    ids = [c.id for c in rows]
+    """Cases of the territory received in [since, at), each with its state at `at`, in one
+    query: the events and payments are folded in the database, so a year of a city's cases
+    never travels to Python as rows of events."""
+    codes = list(land.codes)
     events = (
-        await session.execute(
-            select(CaseEvent.case_id, CaseEvent.kind, CaseEvent.at)
-            .where(CaseEvent.case_id.in_(ids), CaseEvent.at < at)
-            .order_by(CaseEvent.at, CaseEvent.id)
+        select(
+            CaseEvent.case_id,
+            func.max(CaseEvent.at).filter(CaseEvent.kind == "closed").label("closed"),
+            func.max(CaseEvent.at).filter(CaseEvent.kind == "reopened").label("reopened"),
+            func.bool_or(CaseEvent.kind.in_(HANDLED_KINDS)).label("handled"),
+            func.bool_or(CaseEvent.kind == "major").label("major"),
         )
-    ).all()
-    paid = dict(
-        (
-            await session.execute(
-                select(CasePayment.case_id, func.sum(CasePayment.amount))
-                .where(CasePayment.case_id.in_(ids), CasePayment.at < at)
-                .group_by(CasePayment.case_id)
-            )
-        ).all()
+        .where(CaseEvent.at < at)
+        .group_by(CaseEvent.case_id)
+        .subquery()
     )
-    closed_at: dict[str, datetime | None] = {}
-    kinds: dict[str, set[str]] = {}
-    for case_id, kind, when in events:
-        kinds.setdefault(case_id, set()).add(kind)
-        if kind == "closed":
-            closed_at[case_id] = when
-        elif kind == "reopened":
-            closed_at[case_id] = None
-    return [_as_of(c, closed_at.get(c.id), kinds.get(c.id, set()), paid.get(c.id)) for c in rows]
+    paid = (
+        select(CasePayment.case_id, func.sum(CasePayment.amount).label("paid"))
+        .where(CasePayment.at < at)
+        .group_by(CasePayment.case_id)
+        .subquery()
+    )
+    query = (
+        select(
+            Case.id, Case.case_number, Case.source, Case.district, Case.received_at,
+            Case.workers_claimed, Case.amount_claimed, Case.close_deadline, Case.major_reasons,
+            Case.leader, Case.employer_name, events.c.closed, events.c.reopened,
+            events.c.handled, events.c.major, paid.c.paid,
+        )
+        .outerjoin(events, events.c.case_id == Case.id)
+        .outerjoin(paid, paid.c.case_id == Case.id)
+        .where(
+            Case.received_at >= since,
+            Case.received_at < at,
+            or_(
+                Case.district.in_(codes), Case.town.in_(codes),
+                Case.handling_unit.in_(codes), Case.receiving_unit.in_(codes),
+            ),
+        )
+        .order_by(Case.received_at, Case.id)
+    )  # fmt: skip
+    return [_as_of(row) for row in (await session.execute(query)).mappings()]
 
 
-def _as_of(c: Case, closed: datetime | None, kinds: set[str], paid: Decimal | None) -> CaseAsOf:
+def _as_of(row: RowMapping) -> CaseAsOf:
+    closed = (
+        row["closed"]
+        if row["closed"] and (row["reopened"] is None or row["closed"] > row["reopened"])
+        else None
+    )
     return CaseAsOf(
-        id=c.id,
-        number=c.case_number,
-        source=c.source,
-        district=c.district,
-        received_at=c.received_at,
-        workers=c.workers_claimed,
-        claimed=c.amount_claimed,
-        paid=paid or Decimal("0.00"),
+        id=row["id"],
+        number=row["case_number"],
+        source=row["source"],
+        district=row["district"],
+        received_at=row["received_at"],
+        workers=row["workers_claimed"],
+        claimed=row["amount_claimed"],
+        paid=row["paid"] or Decimal("0.00"),
         closed=closed is not None,
-        closed_on_time=closed is not None and _day(closed) <= c.close_deadline,
-        handled=bool(kinds & set(HANDLED_KINDS)),
-        major="major" in kinds,
-        reasons=tuple(c.major_reasons or ()),
-        leader=c.leader,
-        employer=c.employer_name,
+        closed_on_time=closed is not None and _day(closed) <= row["close_deadline"],
+        handled=bool(row["handled"]),
+        major=bool(row["major"]),
+        reasons=tuple(row["major_reasons"] or ()),
+        leader=row["leader"],
+        employer=row["employer_name"],
     )
 
 

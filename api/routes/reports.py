@@ -9,8 +9,9 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel, ConfigDict, Field
-from temporalio.client import WorkflowHandle
+from temporalio.client import WorkflowFailureError, WorkflowHandle
 from temporalio.common import WorkflowIDConflictPolicy
+from temporalio.exceptions import ActivityError, ApplicationError
 from temporalio.service import RPCError, RPCStatusCode
 
 from activities.report_schedules import schedule_id
@@ -147,6 +148,10 @@ async def _answer(handle: WorkflowHandle[Any, ReportRef], session: SessionDep) -
         done = await asyncio.wait_for(handle.result(), timeout=WAIT_FOR_REPORT)
     except TimeoutError:
         return Triggered(id=handle.id, status="running")
+    except WorkflowFailureError as failure:
+        cause = failure.cause.cause if isinstance(failure.cause, ActivityError) else failure.cause
+        reason = cause.message if isinstance(cause, ApplicationError) else str(cause)
+        raise ApiError(502, "report_failed", f"报告生成失败：{reason}") from None
     stored = await reports.get(session=session, report_id=done.report_id)
     assert stored is not None
     return Triggered(id=done.report_id, status="done", report=ReportRead.model_validate(stored))

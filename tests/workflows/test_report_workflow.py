@@ -1,0 +1,109 @@
+"""The report workflow: its instant and id alone on the time-skipping server (activity replaced
+by name), and with its real activity on the dev server, where a duty the plan lacks fails."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from temporalio import activity
+from temporalio.client import Client, WorkflowFailureError
+from temporalio.exceptions import ActivityError, ApplicationError
+from temporalio.testing import WorkflowEnvironment
+from temporalio.worker import Worker
+
+from domain.escalation import SHANGHAI
+from domain.plan.model import ReportKind
+from domain.reports.periods import midnight
+from domain.reports.requests import GatherInput, ReportRef, ReportRequest
+from ledger.reports_table import Report
+from tests.ledger.report_dataset import CAMPAIGN, bj, seed
+from workers.main import sandbox_runner
+from workflows.report import ReportWorkflow
+from workflows.task_queues import MAIN_TASK_QUEUE
+
+
+class Producer:
+    def __init__(self) -> None:
+        self.asked: list[GatherInput] = []
+
+    @activity.defn(name="report.produce")
+    async def produce(self, request: GatherInput) -> ReportRef:
+        self.asked.append(request)
+        return ReportRef(report_id=request.report_id, title="t", recipients=0)
+
+
+async def run_alone(env: WorkflowEnvironment, request: ReportRequest) -> GatherInput:
+    producer = Producer()
+    queue = f"report-{uuid.uuid4().hex[:8]}"
+    with env.auto_time_skipping_disabled():
+        async with Worker(
+            env.client, task_queue=queue, workflows=[ReportWorkflow],
+            activities=[producer.produce], workflow_runner=sandbox_runner(),
+        ):  # fmt: skip
+            await env.client.execute_workflow(
+                ReportWorkflow.run, request, id=f"r-{uuid.uuid4().hex[:8]}", task_queue=queue
+            )
+    [asked] = producer.asked
+    return asked
+
+
+async def test_a_scheduled_run_reports_as_of_the_last_midnight(
+    time_skipping_env: WorkflowEnvironment,
+) -> None:
+    now = (await time_skipping_env.get_current_time()).astimezone(SHANGHAI)  # no timers: no skip
+    weekly = await run_alone(
+        time_skipping_env, ReportRequest(campaign_id="c1", duty_key="w", kind=ReportKind.WEEKLY)
+    )
+    assert weekly.as_of == midnight(now.date())
+    assert weekly.report_id == f"report:c1:w:{now:%Y%m%d}T0000"
+    monthly = await run_alone(
+        time_skipping_env, ReportRequest(campaign_id="c1", duty_key="m", kind=ReportKind.MONTHLY)
+    )
+    assert monthly.as_of == midnight(now.date().replace(day=1))
+
+
+async def test_an_asked_instant_and_case_pass_through(
+    time_skipping_env: WorkflowEnvironment,
+) -> None:
+    at = datetime(2026, 12, 7, 1, 2, 3, tzinfo=UTC)
+    asked = await run_alone(
+        time_skipping_env,
+        ReportRequest(campaign_id="c1", duty_key="s", kind=ReportKind.SPECIAL, as_of=at,
+                      case_id="case:x", requested_by="office"),
+    )  # fmt: skip
+    assert (asked.as_of, asked.case_id, asked.requested_by) == (at, "case:x", "office")
+    assert asked.report_id == "report:c1:s:20261207T090203.000000:case:x"
+
+
+@pytest.mark.usefixtures("quiet_temporal", "clean_db", "dev_worker")
+async def test_end_to_end_it_stores_the_report_and_refuses_an_unknown_duty(
+    dev_client: Client, session_factory: async_sessionmaker[AsyncSession]
+) -> None:
+    async with session_factory() as session, session.begin():
+        await seed(session)
+    request = ReportRequest(
+        campaign_id=CAMPAIGN, duty_key="weekly-bulletin", kind=ReportKind.WEEKLY,
+        as_of=bj(2026, 12, 7),
+    )  # fmt: skip
+    made = await dev_client.execute_workflow(
+        ReportWorkflow.run, request, id=f"r-{uuid.uuid4().hex[:8]}", task_queue=MAIN_TASK_QUEUE
+    )
+    async with session_factory() as session:
+        stored = await session.get(Report, made.report_id)
+        assert stored is not None
+        assert (
+            stored.figures["tasks"]["overdue"] == 3
+            and stored.period_label == "2026年11月30日—12月6日"
+        )
+    bad = request.model_copy(update={"duty_key": "no-such-duty"})
+    with pytest.raises(WorkflowFailureError) as failed:
+        await dev_client.execute_workflow(
+            ReportWorkflow.run, bad, id=f"r-{uuid.uuid4().hex[:8]}", task_queue=MAIN_TASK_QUEUE
+        )
+    assert isinstance(failed.value.cause, ActivityError)
+    cause = failed.value.cause.cause
+    assert isinstance(cause, ApplicationError) and cause.type == "unknown_duty"
+    assert "no-such-duty" in cause.message
