@@ -28,6 +28,8 @@ from api.routes import (
     indicators,
     notifications,
     plans,
+    project_indicators,
+    projects,
     reports,
     supervision,
     tasks,
@@ -71,8 +73,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount("/static/app", StaticFiles(directory=str(STATIC)), name="app-static")
     routers = (
         health, auth, units, accounts, plans, campaigns, tasks, attachments, case_imports,
-        cases, case_actions, blacklist, hazards, indicators, reports, notifications, supervision,
-        calendar, webhooks,
+        cases, case_actions, blacklist, hazards, indicators, project_indicators, projects,
+        reports, notifications, supervision, calendar, webhooks,
     )  # fmt: skip
     for module in routers:
         app.include_router(module.router)

@@ -1,4 +1,4 @@
-"""Weekly district indicators as submitted (counts), one row per district, week and metric."""
+"""Weekly indicators as submitted (counts): per district, and per project (一金三制, 8个100%)."""
 
 from __future__ import annotations
 
@@ -10,14 +10,26 @@ from sqlalchemy.orm import Mapped, mapped_column
 from ledger.base import Base, Timestamped
 
 
-class DistrictIndicator(Timestamped, Base):
-    __tablename__ = "district_indicators"
-    __table_args__ = (UniqueConstraint("district", "week_start", "metric"),)
+class WeeklyCounts(Timestamped):
+    """One subject's counts for one metric in one week; the subject column is the table's."""
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
-    district: Mapped[str] = mapped_column(ForeignKey("units.code"))
     week_start: Mapped[date] = mapped_column(Date, index=True)
     metric: Mapped[str] = mapped_column(String(32))
     numerator: Mapped[int]
     denominator: Mapped[int]
     submitted_by: Mapped[str] = mapped_column(String(64))
+
+
+class DistrictIndicator(WeeklyCounts, Base):
+    __tablename__ = "district_indicators"
+    __table_args__ = (UniqueConstraint("district", "week_start", "metric"),)
+
+    district: Mapped[str] = mapped_column(ForeignKey("units.code"))
+
+
+class ProjectIndicator(WeeklyCounts, Base):
+    __tablename__ = "project_indicators"
+    __table_args__ = (UniqueConstraint("project", "week_start", "metric"),)
+
+    project: Mapped[str] = mapped_column(ForeignKey("projects.code"))

@@ -8,9 +8,10 @@ from ledger.cases_table import Case, CaseEvent, CaseParty, CasePayment
 from ledger.enterprises_table import BlacklistEntry, Enterprise
 from ledger.files_table import Attachment
 from ledger.hazards_table import Hazard, HazardEvent
-from ledger.indicators_table import DistrictIndicator
+from ledger.indicators_table import DistrictIndicator, ProjectIndicator
 from ledger.notifications_table import Notification, UnitWebhook, WebhookDelivery
 from ledger.reports_table import Report
+from ledger.projects_table import Project
 from ledger.tasks_table import Escalation, Task, TaskEvent
 from ledger.units_table import Unit
 
@@ -34,6 +35,8 @@ __all__ = [
     "HazardEvent",
     "Notification",
     "Report",
+    "Project",
+    "ProjectIndicator",
     "Task",
     "TaskEvent",
     "Unit",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
@@ -108,3 +108,17 @@ def ancestors_in(specs: Sequence[UnitSpec], code: str) -> tuple[str, ...]:
         chain.append(current)
         current = parents.get(current)
     return tuple(chain)
+
+
+async def name_lookup(*, session: AsyncSession, kinds: Collection[str]) -> dict[str, str]:
+    """Code, full name and short name (with or without 区/县/镇/乡) of every unit of `kinds`,
+    because offices write 天津市和平区, 和平区, 和平 or tj.hp alike."""
+    rows = (await session.scalars(select(Unit).where(Unit.kind.in_(kinds)))).all()
+    lookup: dict[str, str] = {}
+    for unit in rows:
+        short = unit.short_name or ""
+        bare = short[:-1] if len(short) > 2 and short[-1] in "区县镇乡" else ""
+        for key in (unit.code, unit.name, short, bare):
+            if key:
+                lookup[key] = unit.code
+    return lookup

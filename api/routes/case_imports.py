@@ -8,16 +8,16 @@ from typing import Any
 
 from fastapi import APIRouter, UploadFile
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy import insert, select
+from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.deps import Actor, CurrentActor, SessionDep, TemporalDep
 from api.errors import ApiError
 from domain.cases.import_file import read_case_file
 from domain.cases.imports import ImportPage
+from ledger import units
 from ledger.case_imports_table import CaseImport, CaseImportRow
 from ledger.case_intake import TERRITORY_KINDS
-from ledger.units_table import Unit
 from workflows.case_import import CaseImportWorkflow
 from workflows.task_queues import MAIN_TASK_QUEUE
 
@@ -41,20 +41,6 @@ class ImportRead(BaseModel):
     finished_at: datetime | None
 
 
-async def district_lookup(session: AsyncSession) -> dict[str, str]:
-    """Code, full name and short name (with or without 区/县/镇/乡) of every territory, as
-    offices write 天津市和平区, 和平区, 和平 or tj.hp alike."""
-    rows = (await session.scalars(select(Unit).where(Unit.kind.in_(TERRITORY_KINDS)))).all()
-    lookup: dict[str, str] = {}
-    for unit in rows:
-        short = unit.short_name or ""
-        bare = short[:-1] if len(short) > 2 and short[-1] in "区县镇乡" else ""
-        for key in (unit.code, unit.name, short, bare):
-            if key:
-                lookup[key] = unit.code
-    return lookup
-
-
 async def _own_import(session: AsyncSession, actor: Actor, import_id: str) -> CaseImport:
     job = await session.get(CaseImport, import_id)
     if job is None:
@@ -76,7 +62,7 @@ async def start_import(
     parsed = read_case_file(
         content,
         file.filename or "",
-        district_lookup=await district_lookup(session),
+        district_lookup=await units.name_lookup(session=session, kinds=TERRITORY_KINDS),
         now=datetime.now(UTC),
     )
     file_errors = [e for e in parsed.errors if e.row == 0]

@@ -6,23 +6,27 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from fastapi import APIRouter
-from pydantic import BaseModel, ConfigDict, ValidationError
-from sqlalchemy import select
+from fastapi import APIRouter, UploadFile
+from pydantic import BaseModel
+from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.deps import CurrentActor, SessionDep
-from api.errors import ApiError, validation_details
+from api.deps import Actor, CurrentActor, SessionDep
+from api.indicator_common import (
+    IndicatorWriter,
+    Saved,
+    WeekBody,
+    json_places,
+    read_upload,
+    refuse_foreign,
+    validated,
+)
+from domain.indicator_sheet import DISTRICT_SHEET
 from domain.indicators import METRIC_LABELS, DistrictMetric, IndicatorRow, WeeklySubmission
-from domain.roles import Role
-from ledger import indicators
-from ledger.units_table import Unit
+from ledger import indicators, units
 
 router = APIRouter(prefix="/api/v1/indicators", tags=["指标"])
 
-
-class WeekBody(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    rows: list[dict[str, Any]]
+DISTRICT_KINDS = ("district",)
 
 
 class IndicatorRead(BaseModel):
@@ -34,8 +38,16 @@ class IndicatorRead(BaseModel):
     rate: Decimal | None
 
 
-class Saved(BaseModel):
-    saved: int
+async def _save(
+    session: AsyncSession, actor: Actor, submission: WeeklySubmission, places: list[dict[str, Any]]
+) -> Saved:
+    """Refuse rows of another district, then save every row and commit."""
+    refuse_foreign(
+        actor, [(p, r.district) for p, r in zip(places, submission.rows, strict=True)], ""
+    )
+    saved = await indicators.save_week(session=session, submission=submission, by=actor.username)
+    await session.commit()
+    return Saved(saved=saved)
 
 
 @router.put(
@@ -44,41 +56,30 @@ class Saved(BaseModel):
     summary="报送各区周指标（逐行校验，全部有效才保存）",
 )
 async def submit_week(
-    week_start: date, body: WeekBody, actor: CurrentActor, session: SessionDep
+    week_start: date, body: WeekBody, actor: IndicatorWriter, session: SessionDep
 ) -> Saved:
-    if actor.role not in (Role.OFFICE, Role.DISTRICT):
-        raise ApiError(403, "forbidden_role", "周指标由各区或领导小组办公室报送")
-    try:
-        submission = WeeklySubmission.model_validate({"week_start": week_start, "rows": body.rows})
-    except ValidationError as error:
-        details = validation_details(list(error.errors()))
-        raise ApiError(
-            422,
-            "invalid_indicators",
-            f"指标有误：{details[0]['field']}：{details[0]['message']}",
-            details,
-        ) from None
-    districts = set((await session.scalars(select(Unit.code).where(Unit.kind == "district"))).all())
-    problems = []
-    for index, row in enumerate(submission.rows):
-        if row.district not in districts:
-            problems.append(
-                {"field": f"rows[{index}].district", "message": f"未知的区：{row.district}"}
-            )
-        elif actor.role is Role.DISTRICT and row.district != actor.unit:
-            raise ApiError(
-                403, "forbidden", f"rows[{index}].district: 只能报送本区（{actor.unit}）的指标"
-            )
-    if problems:
-        raise ApiError(
-            422,
-            "unknown_district",
-            f"指标有误：{problems[0]['field']}：{problems[0]['message']}",
-            problems,
-        )
-    saved = await indicators.save_week(session=session, submission=submission, by=actor.username)
-    await session.commit()
-    return Saved(saved=saved)
+    submission = validated(WeeklySubmission, {"week_start": week_start, "rows": body.rows})
+    lookup = await units.name_lookup(session=session, kinds=DISTRICT_KINDS)
+    subjects = [row.district for row in submission.rows]
+    places = json_places(
+        subjects, set(lookup.values()), field="district", what="区", code="unknown_district"
+    )
+    return await _save(session, actor, submission, places)
+
+
+@router.post(
+    "/districts/{week_start}/upload",
+    response_model=Saved,
+    summary="上传各区周指标 .xlsx（列：区、指标、分子、分母；有错则逐行列出，全部不保存）",
+)
+async def upload_week(
+    week_start: date, file: UploadFile, actor: IndicatorWriter, session: SessionDep
+) -> Saved:
+    lookup = await units.name_lookup(session=session, kinds=DISTRICT_KINDS)
+    submission, places = await read_upload(
+        file, week_start=week_start, sheet=DISTRICT_SHEET, subjects=lookup, model=WeeklySubmission
+    )
+    return await _save(session, actor, submission, places)
 
 
 @router.get(

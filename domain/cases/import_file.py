@@ -6,14 +6,11 @@ the row number and header the user sees in Excel, so one upload can be corrected
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from openpyxl import load_workbook
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from domain.cases import intake as case_intake
@@ -38,16 +35,9 @@ from domain.cases.import_columns import (
     ColumnKey,
     normalize_header,
 )
+from domain.spreadsheet import FileProblem, RowError, read_table
 
 MAX_DATA_ROWS = 20_000
-
-
-class RowError(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    row: int  # as Excel numbers it (header is row 1); 0 when the whole file is refused
-    column: str  # the header as written in the file; "" when the whole file is refused
-    message: str
 
 
 class ParsedRow(BaseModel):
@@ -67,69 +57,7 @@ class ImportParse(BaseModel):
     ignored_columns: list[str]  # headers not imported, shown so that a misspelt one is noticed
 
 
-class _FileProblem(Exception):
-    """The whole file is refused; nothing in it is read further."""
-
-    def __init__(self, *messages: str):
-        super().__init__("；".join(messages))
-        self.messages = messages
-
-
 # ---------------------------------------------------------------- reading the table
-
-
-def _filled_rows(
-    rows: Iterable[tuple[int, Sequence[object]]],
-) -> list[tuple[int, Sequence[object]]]:
-    """Skips blank rows, and stops reading as soon as the file is over the limit."""
-    kept: list[tuple[int, Sequence[object]]] = []
-    for number, values in rows:
-        if not all(blank(value) for value in values):
-            kept.append((number, values))
-            if len(kept) > MAX_DATA_ROWS + 1:  # + the header row
-                raise _FileProblem(f"数据超过 {MAX_DATA_ROWS} 行上限，请拆分为多个文件导入")
-    return kept
-
-
-def _csv_rows(content: bytes) -> list[tuple[int, Sequence[object]]]:
-    try:
-        text = content.decode("utf-8-sig")  # strict: GB18030 bytes are almost never valid UTF-8
-    except UnicodeDecodeError:
-        try:
-            text = content.decode("gb18030")  # what Excel writes for "CSV" on Chinese Windows
-        except UnicodeDecodeError as error:
-            raise _FileProblem("无法识别 CSV 文件编码，请另存为 UTF-8 或 GB18030 编码") from error
-    try:
-        return _filled_rows(enumerate(csv.reader(io.StringIO(text, newline="")), start=1))
-    except csv.Error as error:
-        raise _FileProblem(f"CSV 文件格式错误：{error}") from error
-
-
-def _xlsx_rows(content: bytes) -> list[tuple[int, Sequence[object]]]:
-    try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception as error:  # a damaged upload fails in zipfile, XML or openpyxl code alike
-        raise _FileProblem("无法读取 Excel 文件：文件已损坏或不是 .xlsx 格式") from error
-    try:
-        sheet = workbook.worksheets[0]
-        # Some exporters write a wrong <dimension>; read-only mode would silently cut rows off.
-        sheet.reset_dimensions()
-        return _filled_rows(enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1))
-    except _FileProblem:
-        raise
-    except Exception as error:  # read-only mode parses lazily, so damage can surface here too
-        raise _FileProblem("无法读取 Excel 文件：文件已损坏或不是 .xlsx 格式") from error
-    finally:
-        workbook.close()
-
-
-def _table(content: bytes, filename: str) -> list[tuple[int, Sequence[object]]]:
-    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
-    if suffix == "csv":
-        return _csv_rows(content)
-    if suffix == "xlsx":
-        return _xlsx_rows(content)
-    raise _FileProblem("仅支持 .xlsx 或 .csv 文件")
 
 
 @dataclass(slots=True)
@@ -367,8 +295,8 @@ def read_case_file(
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
     try:
-        table = _table(content, filename)
-    except _FileProblem as problem:
+        table = read_table(content, filename, suffixes=("xlsx", "csv"), max_rows=MAX_DATA_ROWS)
+    except FileProblem as problem:
         return _refused(problem.messages)
     if not table:
         return _refused(["文件是空的"])

@@ -6,8 +6,15 @@ import httpx
 
 from domain.roles import Role
 from tests.api.conftest import Login
+from tests.spreadsheets import xlsx_bytes
 
 WEEK = "/api/v1/indicators/districts/2026-11-23"  # a Monday
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def sheet(*rows: tuple[object, ...]) -> dict[str, tuple[str, bytes, str]]:
+    content = xlsx_bytes([("区", "指标", "分子", "分母"), *rows])
+    return {"file": ("周指标.xlsx", content, XLSX)}
 
 
 async def test_district_and_office_submit_and_rates_come_back(
@@ -81,5 +88,93 @@ async def test_who_may_submit(client: httpx.AsyncClient, login: Login) -> None:
     assert (await client.put(WEEK, json={"rows": [row]}, headers=unit)).status_code == 403
     foreign = await client.put(WEEK, json={"rows": [row]}, headers=district)
     assert foreign.status_code == 403
-    assert foreign.json()["error"]["message"] == "rows[0].district: 只能报送本区（tj.hp）的指标"
+    assert foreign.json()["error"]["message"] == "rows[0].district：只能报送本区（tj.hp）的指标"
     assert (await client.get(WEEK)).status_code == 401
+
+
+async def test_upload_lists_every_bad_row_and_saves_nothing(
+    client: httpx.AsyncClient, login: Login
+) -> None:
+    office = await login("office", Role.OFFICE, "tj.office")
+    rows = [
+        ("和平区", "实名制更新率", 187, 200),
+        ("火星区", "实名制更新率", 1, 2),
+        ("河西", "项目经理到岗率", 4, 3),
+        ("tj.nk", "出勤率", 1, "两"),
+        ("和平区", "real_name_update", 1, 1),
+    ]
+    refused = await client.post(f"{WEEK}/upload", files=sheet(*rows), headers=office)
+    assert refused.status_code == 422
+    assert refused.json()["error"]["code"] == "invalid_rows"
+    assert [(d["row"], d["column"], d["message"]) for d in refused.json()["error"]["details"]] == [
+        (3, "区", "未知的区：「火星区」"),
+        (4, "分子", "分子 4 大于分母 3"),
+        (
+            5,
+            "指标",
+            "无法识别的指标：「出勤率」（可填：实名制更新率、项目经理到岗率、监理总监到岗率，或其编码）",
+        ),
+        (5, "分母", "应为整数：「两」"),
+        (6, "指标", "与第 2 行重复（同一区同一指标）"),
+    ]
+    assert (await client.get(WEEK, headers=office)).json() == []
+
+    saved = await client.post(
+        f"{WEEK}/upload", files=sheet(rows[0], ("河西", "项目经理到岗率", 3, 4)), headers=office
+    )
+    assert saved.json() == {"saved": 2}
+    rates = [
+        (r["district"], r["metric"], r["rate"])
+        for r in (await client.get(WEEK, headers=office)).json()
+    ]
+    assert rates == [("tj.hp", "real_name_update", "93.5"), ("tj.hx", "manager_on_site", "75.0")]
+
+
+async def test_upload_refusals(client: httpx.AsyncClient, login: Login) -> None:
+    office = await login("office", Role.OFFICE, "tj.office")
+    hp = await login("hp", Role.DISTRICT, "tj.hp")
+    unit = await login("rsj", Role.UNIT, "tj.rsj")
+    row = ("和平区", "实名制更新率", 1, 2)
+    csv = await client.post(
+        f"{WEEK}/upload", files={"file": ("周指标.csv", b"a,b", "text/csv")}, headers=office
+    )
+    assert (csv.status_code, csv.json()["error"]["message"]) == (415, "仅支持 .xlsx 文件")
+    empty = await client.post(
+        f"{WEEK}/upload", files={"file": ("周指标.xlsx", b"", XLSX)}, headers=office
+    )
+    assert (empty.status_code, empty.json()["error"]["details"]) == (
+        422, [{"row": 0, "column": "", "message": "文件是空的"}],
+    )  # fmt: skip
+    broken = await client.post(
+        f"{WEEK}/upload", files={"file": ("周指标.xlsx", b"PK??", XLSX)}, headers=office
+    )
+    assert broken.status_code == 422
+    no_file = await client.post(f"{WEEK}/upload", headers=office)
+    assert no_file.status_code == 422
+    headers_only = await client.post(
+        f"{WEEK}/upload",
+        files={"file": ("周指标.xlsx", xlsx_bytes([("区", "指标", "分子")]), XLSX)},
+        headers=office,
+    )
+    assert headers_only.json()["error"]["details"] == [
+        {"row": 1, "column": "", "message": "缺少必填列「分母」"}
+    ]
+    tuesday = await client.post(
+        "/api/v1/indicators/districts/2026-11-24/upload", files=sheet(row), headers=office
+    )
+    assert (tuesday.status_code, tuesday.json()["error"]["details"][0]["message"]) == (
+        422,
+        "周报告以周一为起始日",
+    )
+    assert (await client.post(f"{WEEK}/upload", files=sheet(row), headers=unit)).status_code == 403
+    foreign = await client.post(
+        f"{WEEK}/upload", files=sheet(row, ("河西区", "实名制更新率", 1, 2)), headers=hp
+    )
+    assert foreign.status_code == 403
+    assert foreign.json()["error"]["details"] == [
+        {"row": 3, "column": "区", "message": "只能报送本区（tj.hp）的指标"}
+    ]
+    assert (await client.get(WEEK, headers=office)).json() == []
+    assert (await client.post(f"{WEEK}/upload", files=sheet(row), headers=hp)).json() == {
+        "saved": 1
+    }

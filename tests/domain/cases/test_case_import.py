@@ -13,10 +13,10 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from openpyxl import Workbook
 
 from domain.cases.import_columns import COLUMNS, HEADER_INDEX
 from domain.cases.import_file import MAX_DATA_ROWS, ImportParse, read_case_file
+from tests.spreadsheets import xlsx_bytes
 
 NOW = datetime(2026, 12, 1, tzinfo=UTC)
 DISTRICTS = {"和平区": "tj.hp", "和平": "tj.hp", "河西区": "tj.hx", "河西": "tj.hx"}
@@ -76,17 +76,6 @@ def csv_bytes(rows: Sequence[Any], encoding: str = "utf-8") -> bytes:
     buffer = io.StringIO(newline="")
     csv.writer(buffer).writerows(rows)
     return buffer.getvalue().encode(encoding)
-
-
-def xlsx_bytes(rows: Sequence[Any]) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    for values in rows:
-        sheet.append(list(values))
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 _INLINE = re.compile(r'<c ([^>]*?)t="inlineStr"([^>]*)><is><t[^>]*?(?:/>|>(.*?)</t>)</is></c>')

@@ -1,0 +1,46 @@
+"""Project indicators in the ledger: a city's week in one call, summed per district."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from domain.project_indicators import ProjectIndicatorRow, ProjectMetric, ProjectWeeklySubmission
+from domain.units import UnitKind, UnitLevel, UnitSpec
+from ledger import indicators, units
+from ledger.indicators_table import ProjectIndicator
+from ledger.projects_table import Project
+
+MONDAY = date(2027, 1, 4)  # a week no API test uses: their rows stay committed
+
+
+async def test_a_week_larger_than_one_statement_is_saved_whole(db_session: AsyncSession) -> None:
+    # 1 200 projects × 12 metrics = 14 400 rows: more bind parameters than PostgreSQL takes at once.
+    district = UnitSpec(code="x.d", name="某区", level=UnitLevel.DISTRICT, kind=UnitKind.DISTRICT)
+    await units.upsert_many(session=db_session, units=[district])
+    codes = [f"P-{n:04d}" for n in range(1200)]
+    await db_session.execute(
+        insert(Project),
+        [
+            {"code": c, "name": c, "district": "x.d", "project_type": "social", "updated_by": "t"}
+            for c in codes
+        ],
+    )
+    rows = tuple(
+        ProjectIndicatorRow(project=code, metric=metric, numerator=1, denominator=2)
+        for code in codes
+        for metric in ProjectMetric
+    )
+    week = ProjectWeeklySubmission(week_start=MONDAY, rows=rows)
+    assert await indicators.save_project_week(session=db_session, submission=week, by="t") == 14_400
+    stored = await db_session.scalar(
+        select(func.count()).where(ProjectIndicator.week_start == MONDAY)
+    )
+    assert stored == 14_400
+    totals = await indicators.district_totals(session=db_session, week_start=MONDAY, district="x.d")
+    assert {(t.projects, t.numerator, t.denominator, str(t.rate)) for t in totals} == {
+        (1200, 1200, 2400, "50.0")
+    }
+    assert len(totals) == len(ProjectMetric)
