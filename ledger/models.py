@@ -10,8 +10,8 @@ from ledger.files_table import Attachment
 from ledger.hazards_table import Hazard, HazardEvent
 from ledger.indicators_table import DistrictIndicator, ProjectIndicator
 from ledger.notifications_table import Notification, UnitWebhook, WebhookDelivery
-from ledger.reports_table import Report
 from ledger.projects_table import Project
+from ledger.reports_table import Report
 from ledger.tasks_table import Escalation, Task, TaskEvent
 from ledger.units_table import Unit
 
@@ -34,9 +34,9 @@ __all__ = [
     "Hazard",
     "HazardEvent",
     "Notification",
-    "Report",
     "Project",
     "ProjectIndicator",
+    "Report",
     "Task",
     "TaskEvent",
     "Unit",
