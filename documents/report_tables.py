@@ -20,10 +20,11 @@ def rankings(f: ReportFigures) -> Table:
     return Table(
         "各区排名",
         ("排名", "区", "到期任务", "按时完成", "按时完成率", "受理案件", "办结案件", "结案率",
-         "周指标平均率"),
+         "周指标平均率", "一金三制落实率", "8个100%落实率"),
         [
             (r.rank, r.name, r.tasks_due, r.tasks_on_time, rate(r.on_time_rate), r.cases_received,
-             r.cases_closed, rate(r.clearance_rate), rate(r.indicator_rate))
+             r.cases_closed, rate(r.clearance_rate), rate(r.indicator_rate), rate(r.fund_rate),
+             rate(r.full_rate))
             for r in f.districts
         ],
     )  # fmt: skip

@@ -10,12 +10,14 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.escalation import SHANGHAI
-from domain.indicators import DistrictMetric, IndicatorRow
+from domain.indicators import DistrictMetric, IndicatorRow, percent
 from domain.plan.model import Plan, ReportKind
-from domain.reports.figures import DistrictRow, PhaseRow, ReportFigures, percent
+from domain.project_indicators import METRIC_GROUPS, MetricGroup
+from domain.reports.figures import DistrictRow, PhaseRow, ReportFigures
 from domain.reports.periods import midnight, period_for
 from domain.reports.ranking import rank_districts
 from domain.reports.requests import GatherInput
+from ledger import indicators
 from ledger.campaigns_table import Campaign, CampaignPhase
 from ledger.indicators_table import DistrictIndicator
 from ledger.report_cases import CaseAsOf, case_figures, cases_as_of, clue_rows, major_row
@@ -55,11 +57,24 @@ async def _indicator_rates(
     }
 
 
+async def _project_rates(
+    session: AsyncSession, week_start: date
+) -> dict[tuple[str, MetricGroup], Decimal | None]:
+    """Per district and group (一金三制, 8个100%): the week's project counts summed."""
+    sums: dict[tuple[str, MetricGroup], tuple[int, int]] = {}
+    for total in await indicators.district_totals(session=session, week_start=week_start):
+        key = (total.district, METRIC_GROUPS[total.metric])
+        numerator, denominator = sums.get(key, (0, 0))
+        sums[key] = (numerator + total.numerator, denominator + total.denominator)
+    return {key: percent(*counts) for key, counts in sums.items()}
+
+
 def _district_rows(
     land: Territory,
     tasks: Sequence[TaskAsOf],
     cases: Sequence[CaseAsOf],
-    indicators: dict[str, Decimal],
+    rates: dict[str, Decimal],
+    projects: dict[tuple[str, MetricGroup], Decimal | None],
 ) -> tuple[DistrictRow, ...]:
     rows = []
     for district in land.districts:
@@ -78,7 +93,9 @@ def _district_rows(
                 cases_received=len(own),
                 cases_closed=closed,
                 clearance_rate=percent(closed, len(own)),
-                indicator_rate=indicators.get(district),
+                indicator_rate=rates.get(district),
+                fund_rate=projects.get((district, MetricGroup.ONE_FUND_THREE_SYSTEMS)),
+                full_rate=projects.get((district, MetricGroup.EIGHT_FULL_RATES)),
             )
         )
     return rank_districts(rows)
@@ -119,7 +136,8 @@ async def gather(*, session: AsyncSession, request: GatherInput) -> ReportFigure
     in_period = [c for c in cases if c.received_at >= period.start]
     last_day = (at - timedelta(microseconds=1)).astimezone(SHANGHAI).date()
     monday = last_day - timedelta(days=last_day.weekday())
-    indicators = await _indicator_rates(session, monday, land.districts)
+    rates = await _indicator_rates(session, monday, land.districts)
+    projects = await _project_rates(session, monday)
     current, coming = await _phases(session, campaign.id, last_day)
     subject = next((c for c in cases if c.id == request.case_id), None)
     return ReportFigures(
@@ -134,7 +152,7 @@ async def gather(*, session: AsyncSession, request: GatherInput) -> ReportFigure
         tasks=task_figures(tasks),
         cases_in_period=case_figures(in_period),
         cases_total=case_figures(cases),
-        districts=_district_rows(land, tasks, cases, indicators),
+        districts=_district_rows(land, tasks, cases, rates, projects),
         overdue=overdue_rows(tasks, at, land),
         escalations=await escalation_rows(
             session=session, campaign_id=campaign.id, period=period, land=land

@@ -6,17 +6,12 @@ Rates are percents with one decimal (None when there is nothing to count); money
 from __future__ import annotations
 
 from datetime import date, datetime
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
+from domain.indicators import percent
 from domain.plan.model import ReportKind
 from domain.reports.periods import ReportPeriod
 from domain.tasks import Frozen
-
-
-def percent(part: int, whole: int) -> Decimal | None:
-    if whole == 0:
-        return None
-    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 class TaskFigures(Frozen):
@@ -64,6 +59,8 @@ class DistrictRow(Frozen):
     cases_closed: int
     clearance_rate: Decimal | None
     indicator_rate: Decimal | None  # mean of the week's submitted rates
+    fund_rate: Decimal | None = None  # 一金三制: the district's projects, counts summed
+    full_rate: Decimal | None = None  # 8个100%: likewise
 
 
 class OverdueRow(Frozen):

@@ -18,7 +18,8 @@ from domain.units_file import read_units_file
 from ledger import units
 from ledger.campaigns_table import Campaign
 from ledger.cases_table import Case, CaseEvent, CasePayment
-from ledger.indicators_table import DistrictIndicator
+from ledger.indicators_table import DistrictIndicator, ProjectIndicator
+from ledger.projects_table import Project
 from ledger.tasks_table import Escalation, Task, TaskEvent
 
 CAMPAIGN = "c-report"
@@ -71,6 +72,16 @@ def _escalation(task: Task, action: str, label: str, at: datetime) -> Escalation
         unit_code=task.unit_code, step_key=action, action=action, label=label,
         deadline=task.deadline, due_at=deadline_at(task.deadline), recorded_at=at, reason="逾期",
     )  # fmt: skip
+
+
+def _project_counts(
+    project: str, week: date, counts: dict[str, tuple[int, int]]
+) -> list[ProjectIndicator]:
+    return [
+        ProjectIndicator(project=project, week_start=week, metric=metric, numerator=n,
+                         denominator=d, submitted_by="hp")
+        for metric, (n, d) in counts.items()
+    ]  # fmt: skip
 
 
 async def seed(session: AsyncSession) -> None:
@@ -150,5 +161,20 @@ async def seed(session: AsyncSession) -> None:
             DistrictIndicator(district="tj.hx", week_start=week, metric="supervisor_on_site",
                               numerator=0, denominator=0, submitted_by="hx"),
         ]
+    )  # fmt: skip
+    await session.flush()
+    session.add_all(
+        [
+            Project(code="P1", name="和平区某学校改造", district="tj.hp", project_type="government",
+                    updated_by="hp"),
+            Project(code="P2", name="和平区某安置房", district="tj.hp", project_type="soe",
+                    updated_by="hp"),
+        ]
+    )  # fmt: skip
+    await session.flush()
+    session.add_all(
+        _project_counts("P1", week, {"wage_deposit": (1, 1), "real_name": (40, 50),
+                                     "labour_contract": (45, 50)})
+        + _project_counts("P2", week, {"wage_deposit": (0, 1), "labour_contract": (30, 30)})
     )  # fmt: skip
     await session.flush()

@@ -77,6 +77,12 @@ async def test_weekly_report_figures(db_session: AsyncSession) -> None:
         (3, "tj.hb", Decimal("0.0"), None, None),
     ]
     assert len(ranking) == 16 and {r[0] for r in ranking[3:]} == {4}  # nothing to count: tied
+    # projects of 和平区 summed: 一金三制 (1+40+0)/(1+50+1), 8个100% (45+30)/(50+30)
+    assert (f.districts[0].fund_rate, f.districts[0].full_rate) == (
+        Decimal("78.8"),
+        Decimal("93.8"),
+    )
+    assert (f.districts[1].fund_rate, f.districts[1].full_rate) == (None, None)
     assert [(r.unit, r.days_overdue, r.district_name) for r in f.overdue] == [
         ("tj.hx", 4, "天津市河西区"),
         ("tj.hb", 2, "天津市河北区"),
@@ -149,7 +155,19 @@ async def test_the_files_hold_the_figures(db_session: AsyncSession) -> None:
     assert "逾期未完成3项" in summary[2]
     ranking = list(book["各区排名"].iter_rows(values_only=True))
     assert ranking[0][:3] == ("排名", "区", "到期任务")
-    assert ranking[1] == (1, "天津市和平区", 2, 1, "50.0%", 1, 1, "100.0%", "80.1%")
+    assert ranking[1] == (
+        1,
+        "天津市和平区",
+        2,
+        1,
+        "50.0%",
+        1,
+        1,
+        "100.0%",
+        "80.1%",
+        "78.8%",
+        "93.8%",
+    )
     overdue = list(book["逾期未完成单位"].iter_rows(values_only=True))
     assert overdue[1] == ("天津市河西区", "天津市河西区", "任务t3", "2026年12月2日", 4, None)
     major = list(book["重大案件"].iter_rows(values_only=True))
