@@ -60,8 +60,11 @@ def report_docx(f: ReportFigures) -> bytes:
             document.add_paragraph("各区全国根治欠薪线索反映平台线索接收、核处情况如下：")
             _table(document, clues(f))
         document.add_heading("二、各区排名", level=1)
-        document.add_paragraph("按到期任务按时完成率、案件结案率、周指标平均率依次排序。")
-        _table(document, rankings(f))
+        if f.districts:
+            document.add_paragraph("按到期任务按时完成率、案件结案率、周指标平均率依次排序。")
+            _table(document, rankings(f))
+        else:
+            document.add_paragraph("本专项行动范围内无区级单位，不作排名。")
         document.add_heading("三、逾期未完成单位点名", level=1)
         if f.overdue:
             _table(document, overdue(f))

@@ -64,21 +64,21 @@ async def wait_until_launched(session_factory, campaign_id: str, expected: int) 
     return await launched_rows(session_factory, campaign_id)
 
 
-async def test_pian1_gives_every_district_its_nine_measures(
+async def test_pian1_gives_every_district_its_nine_measures_and_two_reports(
     client: httpx.AsyncClient, login: Login, dev_worker: None, dev_client: Client, session_factory
 ) -> None:
     office = await login("office", Role.OFFICE, "tj.office")
     created = await start_campaign(client, office, "pian1-tianjin-winter")
-    assert created["task_count"] == 160
-    rows = await wait_until_launched(session_factory, created["id"], 160)
+    assert created["task_count"] == 160 + 2 * 16  # measures, and each district's two reports
+    rows = await wait_until_launched(session_factory, created["id"], 192)
     per_unit = Counter(r.unit_code for r in rows)
     districts = [f"tj.{d}" for d in DISTRICTS]
-    assert all(per_unit[d] == 9 for d in districts)
+    assert all(per_unit[d] == 9 + 2 for d in districts)
     assert {r.task_key for r in rows if r.unit_code == "tj.gaj"} == {
         "m07-enforcement",
         "m10-harmony",
     }
-    assert {r.deadline.isoformat() for r in rows} == {"2027-02-05"}
+    assert {r.deadline.isoformat() for r in rows} == {"2027-02-05", "2026-12-30", "2027-01-30"}
     one = rows[0]
     description = await dev_client.get_workflow_handle(one.id).describe()
     assert description.status is WorkflowExecutionStatus.RUNNING
@@ -89,11 +89,11 @@ async def test_pian1_gives_every_district_its_nine_measures(
     inbox = (
         await client.get("/api/v1/tasks", params={"campaign": created["id"]}, headers=district)
     ).json()
-    assert inbox["total"] == 9
+    assert inbox["total"] == 9 + 2
     detail = (await client.get(f"/api/v1/campaigns/{created['id']}", headers=office)).json()
     assert detail["status"] == "running"
-    assert detail["task_count"] == 160
-    assert sum(r["total"] for r in detail["progress"]) == 160
+    assert detail["task_count"] == 192
+    assert sum(r["total"] for r in detail["progress"]) == 192
     mine = (await client.get(f"/api/v1/campaigns/{created['id']}", headers=district)).json()
     assert {r["unit"] for r in mine["progress"]} == {"tj.hp"}
 
