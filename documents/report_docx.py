@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 
 from docx import Document
+from docx.document import Document as DocumentObject
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
@@ -17,17 +18,21 @@ from documents.report_text import heading, next_steps, overview
 from domain.reports.figures import ReportFigures
 
 FONT = "仿宋_GB2312"  # the body face of government documents; Word falls back when missing
+PRINTED_ROWS = 30  # a bulletin names the first rows; the workbook holds them all
 
 
-def _table(document: object, table: Table) -> None:
-    grid = document.add_table(rows=1, cols=len(table.headers))  # type: ignore[attr-defined]
+def _table(document: DocumentObject, table: Table) -> None:
+    grid = document.add_table(rows=1, cols=len(table.headers))
     grid.style = "Table Grid"
     for cell, header in zip(grid.rows[0].cells, table.headers, strict=True):
         cell.text = header
-    for row in table.rows:
+    for row in table.rows[:PRINTED_ROWS]:
         cells = grid.add_row().cells
         for cell, value in zip(cells, row, strict=True):
             cell.text = str(value)
+    if len(table.rows) > PRINTED_ROWS:
+        rest = len(table.rows) - PRINTED_ROWS
+        document.add_paragraph(f"另有{rest}条，详见同名表格（.xlsx）“{table.title}”表。")
 
 
 def report_docx(f: ReportFigures) -> bytes:

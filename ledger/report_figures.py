@@ -157,7 +157,12 @@ async def gather(*, session: AsyncSession, request: GatherInput) -> ReportFigure
         escalations=await escalation_rows(
             session=session, campaign_id=campaign.id, period=period, land=land
         ),
-        major_cases=tuple(major_row(c, land) for c in cases if c.major),
+        major_cases=tuple(  # unresolved first, the largest sums first
+            sorted(
+                (major_row(c, land) for c in cases if c.major),
+                key=lambda m: (m.status == "已办结", -m.amount, m.case_number),
+            )
+        ),
         clues=clue_rows(cases, land, period.start) if duty.kind is ReportKind.MONTHLY else (),
         current_phases=current,
         next_phases=coming,

@@ -207,3 +207,18 @@ async def test_a_special_report_is_about_its_case(db_session: AsyncSession) -> N
     assert any(
         p.startswith("天津市河西区用人单位C2欠薪案件（编号C2），涉及劳动者40人") for p in text
     )
+
+
+async def test_a_long_table_is_cut_in_the_bulletin_and_whole_in_the_workbook(
+    db_session: AsyncSession,
+) -> None:
+    await seed(db_session)
+    f = await figures(db_session, "weekly-bulletin", WEEK_END)
+    many = f.model_copy(update={"overdue": f.overdue * 12})  # 36 rows
+    document = docx.Document(io.BytesIO(report_docx(many)))
+    assert len(document.tables[1].rows) == 1 + 30
+    assert "另有6条，详见同名表格（.xlsx）“逾期未完成单位”表。" in [
+        p.text for p in document.paragraphs
+    ]
+    book = openpyxl.load_workbook(io.BytesIO(report_xlsx(many)))
+    assert book["逾期未完成单位"].max_row == 1 + 36
