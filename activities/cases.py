@@ -6,8 +6,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from temporalio import activity
 
 from activities.recipient_directory import RecipientDirectory
-from domain.cases.records import CaseChange, MajorOutcome
-from ledger import cases
+from domain.cases.records import CaseChange, RecordOutcome
+from ledger import cases, notifications
 
 NO_CAMPAIGN = ""  # cases are not tied to one campaign: the first active leader takes them
 
@@ -20,9 +20,27 @@ class CaseActivities:
         self.directory = directory
 
     @activity.defn(name="case.record")
-    async def record(self, change: CaseChange) -> MajorOutcome:
-        """Write the change; a major case gets its named leader (领导包案) here."""
+    async def record(self, change: CaseChange) -> RecordOutcome:
+        """Write the change; a major case gets its named leader (领导包案) here, a ladder step
+        its recipients and the responsible unit's webhooks."""
         leader = await self.directory.leader(NO_CAMPAIGN) if change.notify_leader else None
+        unit = change.state.responsible_unit
+        hooks = await self.directory.webhooks(unit) if change.step is not None else []
         async with self.session_factory() as session, session.begin():
             await cases.apply_change(session=session, change=change, leader=leader)
-        return MajorOutcome(leader=leader)
+            webhooks = await notifications.queue_webhooks(
+                session=session,
+                key=change.event_key,
+                hooks=hooks,
+                payload={
+                    "event": f"case.{change.kind}",
+                    "case_id": change.state.start.case_id,
+                    "case_number": change.state.start.case_number,
+                    "unit": unit,
+                    "label": change.step.label if change.step else "",
+                    "detail": change.detail,
+                    "leader": leader,
+                    "message": change.message,
+                },
+            )
+        return RecordOutcome(leader=leader, webhooks=tuple(webhooks))

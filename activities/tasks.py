@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from temporalio import activity
 
 from activities.recipient_directory import RecipientDirectory
 from domain.escalation import StepAction
-from domain.task_records import EscalationInput, EscalationOutcome, TaskChange, WebhookInput
-from ledger import tasks
-from ledger.notifications_table import WebhookDelivery
+from domain.task_records import EscalationInput, EscalationOutcome, TaskChange
+from ledger import notifications, tasks
 
 NAMED_LEADER_STEPS = (StepAction.SUPERVISE, StepAction.ACCOUNTABILITY)
 
@@ -36,33 +34,25 @@ class TaskActivities:
             leader = await self.directory.leader(body.snapshot.spec.campaign_id)
         names = await self.directory.usernames(unit, tuple(body.step.recipients), leader)
         hooks = await self.directory.webhooks(unit)
-        deliveries = []
         async with self.session_factory() as session, session.begin():
             recorded = await tasks.record_escalation(
                 session=session, body=body, leader=leader, names=names
             )
-            for hook_unit, url in hooks:
-                key = f"{body.escalation_key}:webhook:{hook_unit}"
-                await session.execute(
-                    insert(WebhookDelivery)
-                    .values(
-                        delivery_key=key,
-                        unit_code=hook_unit,
-                        url=url,
-                        payload={
-                            "event": f"escalation.{body.step.action.value}",
-                            "task_id": body.snapshot.spec.task_id,
-                            "title": body.snapshot.spec.title,
-                            "unit": unit,
-                            "step": body.step.key,
-                            "label": body.step.label,
-                            "deadline": body.snapshot.deadline.isoformat(),
-                            "due_at": body.due_at.isoformat(),
-                            "leader": leader,
-                            "recipients": names,
-                        },
-                    )
-                    .on_conflict_do_nothing(index_elements=[WebhookDelivery.delivery_key])
-                )
-                deliveries.append(WebhookInput(delivery_key=key, unit=hook_unit))
+            deliveries = await notifications.queue_webhooks(
+                session=session,
+                key=body.escalation_key,
+                hooks=hooks,
+                payload={
+                    "event": f"escalation.{body.step.action.value}",
+                    "task_id": body.snapshot.spec.task_id,
+                    "title": body.snapshot.spec.title,
+                    "unit": unit,
+                    "step": body.step.key,
+                    "label": body.step.label,
+                    "deadline": body.snapshot.deadline.isoformat(),
+                    "due_at": body.due_at.isoformat(),
+                    "leader": leader,
+                    "recipients": names,
+                },
+            )
         return EscalationOutcome(recorded=recorded, leader=leader, webhooks=tuple(deliveries))

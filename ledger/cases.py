@@ -126,7 +126,23 @@ async def apply_change(*, session: AsyncSession, change: CaseChange, leader: str
             )
             .on_conflict_do_nothing()
         )
-    if change.message:
+    if change.message and change.step is not None:
+        names = await notifications.recipients(
+            session=session,
+            wanted=change.step.recipients,
+            unit=change.state.responsible_unit,
+            leader=leader,
+        )
+        await notifications.notify(
+            session=session,
+            key=change.event_key,
+            usernames=names,
+            kind=change.kind,
+            title=change.message,
+            body=change.message,
+            task_id=None,
+        )
+    elif change.message:
         await notifications.announce(
             session=session,
             key=change.event_key,

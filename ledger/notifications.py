@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.dialects.postgresql import insert
@@ -11,8 +12,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.escalation import Recipient
 from domain.roles import Role
+from domain.task_records import WebhookInput
 from ledger.accounts_table import Account
-from ledger.notifications_table import Notification, UnitWebhook
+from ledger.notifications_table import Notification, UnitWebhook, WebhookDelivery
 from ledger.units import ancestors
 from ledger.units_table import Unit
 
@@ -150,3 +152,24 @@ async def announce(
         body=message,
         task_id=task_id,
     )
+
+
+async def queue_webhooks(
+    *,
+    session: AsyncSession,
+    key: str,
+    hooks: Iterable[tuple[str, str]],
+    payload: dict[str, Any],
+) -> list[WebhookInput]:
+    """One delivery row per (unit, url), keyed so a retried write queues nothing twice; the
+    caller's workflow then delivers each as its own retried activity."""
+    queued = []
+    for unit, url in hooks:
+        delivery_key = f"{key}:webhook:{unit}"
+        await session.execute(
+            insert(WebhookDelivery)
+            .values(delivery_key=delivery_key, unit_code=unit, url=url, payload=payload)
+            .on_conflict_do_nothing(index_elements=[WebhookDelivery.delivery_key])
+        )
+        queued.append(WebhookInput(delivery_key=delivery_key, unit=unit))
+    return queued

@@ -16,7 +16,7 @@ from temporalio.common import RetryPolicy
 
 from domain.cases import rules
 from domain.cases.major import major_reasons
-from domain.cases.records import CaseChange
+from domain.cases.records import CaseChange, RecordOutcome
 from domain.cases.settlement import ROUTE_LABELS, TerminalRoute, paid_total
 from domain.cases.state import (
     CaseState,
@@ -32,9 +32,10 @@ from domain.cases.state import (
     UnfoundedInput,
     VerifyInput,
 )
-from domain.escalation import EscalationStep, step_due_at
+from domain.escalation import EscalationStep, Recipient, step_due_at
 from domain.reports.requests import SpecialInput
 from domain.workdays import WorkingCalendar
+from workflows.deliveries import Deliveries
 from workflows.errors import checked
 from workflows.timers import timer_won
 
@@ -56,6 +57,7 @@ class CaseWorkflow:
         self._lock = asyncio.Lock()
         self._working = WorkingCalendar(state.start.settings.calendar)
         self._registered = state.event_seq > 0
+        self._deliveries = Deliveries()
 
     # ---- timers ------------------------------------------------------------------------
 
@@ -74,9 +76,9 @@ class CaseWorkflow:
                 if self._next_timer() == (due, action):
                     await self._fire(action)
             if workflow.info().is_continue_as_new_suggested():
-                await workflow.wait_condition(workflow.all_handlers_finished)
+                await self._deliveries.settle()
                 workflow.continue_as_new(self.state)
-        await workflow.wait_condition(workflow.all_handlers_finished)
+        await self._deliveries.settle()
         return self.state
 
     @property
@@ -127,15 +129,16 @@ class CaseWorkflow:
         step = self._step(key)
         what = "受理" if limit == "accept" else "办结"
         deadline = self.state.accept_deadline if limit == "accept" else self.state.close_deadline
-        await self._record(
+        outcome = await self._record(
             f"escalation_{step.action.value}",
             "system",
             {"limit": limit, "step": key, "deadline": deadline.isoformat()},
             units=(unit,),
-            office=step.action.value != "remind",
-            leader=step.action.value in ("supervise", "accountability"),
+            leader=Recipient.LEADER in step.recipients,
             message=f"【{step.label}】案件 {self._number} {what}期限 {deadline}",
+            step=step,
         )
+        self._deliveries.start(outcome.webhooks)
 
     # ---- ledger writes -------------------------------------------------------------------
 
@@ -150,9 +153,10 @@ class CaseWorkflow:
         leader: bool = False,
         message: str | None = None,
         payment: Any = None,
-    ) -> None:
+        step: EscalationStep | None = None,
+    ) -> RecordOutcome:
         self.state.event_seq += 1
-        await workflow.execute_local_activity_method(
+        return await workflow.execute_local_activity_method(
             CaseActivities.record,
             CaseChange(
                 event_key=f"{self.state.start.case_id}:e{self.state.event_seq}",
@@ -166,6 +170,7 @@ class CaseWorkflow:
                 notify_office=office,
                 notify_leader=leader,
                 message=message,
+                step=step,
             ),
             start_to_close_timeout=LEDGER_TIMEOUT,
             retry_policy=LEDGER_RETRY,

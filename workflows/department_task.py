@@ -39,12 +39,12 @@ from domain.tasks import (
     TaskStatus,
 )
 from domain.workdays import WorkingCalendar
+from workflows.deliveries import Deliveries
 from workflows.errors import checked
 from workflows.timers import timer_won
 
 with workflow.unsafe.imports_passed_through():
     from activities.tasks import TaskActivities
-    from activities.webhooks import WebhookActivities
 
 # Ledger writes are short database transactions: as local activities they run inside the
 # workflow task, saving the server two task dispatches per write (see docs/benchmarks.md).
@@ -59,7 +59,7 @@ class DepartmentTaskWorkflow:
         self.state = state
         self._changed = False
         self._lock = asyncio.Lock()
-        self._deliveries: list[workflow.ActivityHandle[None]] = []
+        self._deliveries = Deliveries()
         self._working: WorkingCalendar | None = None
 
     # ---- the timer loop -------------------------------------------------------------
@@ -77,17 +77,10 @@ class DepartmentTaskWorkflow:
                 if self.state.status not in TERMINAL and self._next_step()[0] == step:
                     await self._escalate(step, due)
             if workflow.info().is_continue_as_new_suggested():
-                await self._settle()
+                await self._deliveries.settle()
                 workflow.continue_as_new(self.state)
-        await self._settle()
+        await self._deliveries.settle()
         return self.state
-
-    async def _settle(self) -> None:
-        """Finish handlers and webhook deliveries before the run ends."""
-        await workflow.wait_condition(workflow.all_handlers_finished)
-        if self._deliveries:
-            await asyncio.gather(*self._deliveries, return_exceptions=True)
-            self._deliveries.clear()
 
     def _calendar(self) -> WorkingCalendar:
         """Built once per arrangement set: each build recomputes a year's working days."""
@@ -122,16 +115,7 @@ class DepartmentTaskWorkflow:
             start_to_close_timeout=LEDGER_TIMEOUT,
             retry_policy=LEDGER_RETRY,
         )
-        for hook in outcome.webhooks:
-            handle = workflow.start_activity_method(
-                WebhookActivities.deliver,
-                hook,
-                start_to_close_timeout=timedelta(seconds=30),
-                retry_policy=RetryPolicy(
-                    maximum_attempts=8, maximum_interval=timedelta(minutes=10)
-                ),
-            )
-            self._deliveries.append(handle)
+        self._deliveries.start(outcome.webhooks)
 
     # ---- ledger writes -------------------------------------------------------------
 

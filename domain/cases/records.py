@@ -10,6 +10,8 @@ from pydantic import Field
 from domain.cases.intake import Frozen
 from domain.cases.settlement import Payment
 from domain.cases.state import CaseState
+from domain.escalation import EscalationStep
+from domain.task_records import WebhookInput
 
 
 class CaseChange(Frozen):
@@ -26,7 +28,11 @@ class CaseChange(Frozen):
     notify_office: bool = False
     notify_leader: bool = False
     message: str | None = None
+    step: EscalationStep | None = None  # a ladder step: its recipients are told, webhooks sent
 
 
-class MajorOutcome(Frozen):
+class RecordOutcome(Frozen):
+    """What the write decided: the named leader (领导包案) and webhooks to deliver."""
+
     leader: str | None
+    webhooks: tuple[WebhookInput, ...] = ()

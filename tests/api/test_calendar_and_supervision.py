@@ -6,14 +6,9 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-from collections.abc import Iterator
 from datetime import date, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from threading import Thread
-from typing import ClassVar
 
 import httpx
-import pytest
 from sqlalchemy import select
 from temporalio.client import Client
 
@@ -21,7 +16,7 @@ from api.clock import today_in_beijing
 from domain.roles import Role
 from domain.workdays import WorkingCalendar
 from ledger.notifications_table import WebhookDelivery
-from tests.api.conftest import Login, StartTask
+from tests.api.conftest import Login, Receiver, StartTask
 from tests.polling import eventually
 from workflows.department_task import DepartmentTaskWorkflow
 
@@ -103,37 +98,6 @@ async def test_supervision_list_is_for_office_and_leaders(
         "supervise",
         "accountability",
     ]
-
-
-class Receiver(BaseHTTPRequestHandler):
-    received: ClassVar[list[tuple[dict[str, str], bytes]]] = []
-    fail_first: ClassVar[int] = 0
-
-    def do_POST(self) -> None:
-        body = self.rfile.read(int(self.headers["Content-Length"]))
-        if Receiver.fail_first > 0:
-            Receiver.fail_first -= 1
-            self.send_response(503)
-            self.end_headers()
-            return
-        Receiver.received.append((dict(self.headers), body))
-        self.send_response(200)
-        self.end_headers()
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@pytest.fixture
-def gateway() -> Iterator[str]:
-    Receiver.received = []
-    Receiver.fail_first = 1
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
-    thread = Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/hook"
-    server.shutdown()
-    server.server_close()
 
 
 async def test_escalations_reach_the_units_webhook_signed_and_retried(

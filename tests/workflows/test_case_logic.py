@@ -15,7 +15,7 @@ from temporalio.testing import WorkflowEnvironment
 from temporalio.worker import Worker
 
 from domain.cases.intake import ProjectType
-from domain.cases.records import CaseChange, MajorOutcome
+from domain.cases.records import CaseChange, RecordOutcome
 from domain.cases.settlement import Payer, Payment, TerminalRoute
 from domain.cases.state import (
     CaseState,
@@ -30,6 +30,7 @@ from domain.cases.state import (
     UnfoundedInput,
     VerifyInput,
 )
+from domain.escalation import Recipient
 from domain.reports.requests import SpecialInput
 from tests.polling import eventually
 from tests.workflows.case_fixtures import HANDLER, LEADER, OFFICE, RECEIVER, STRANGER, case_state
@@ -43,9 +44,9 @@ class Ledger:
         self.special_reports: list[str] = []
 
     @activity.defn(name="case.record")
-    async def record(self, change: CaseChange) -> MajorOutcome:
+    async def record(self, change: CaseChange) -> RecordOutcome:
         self.changes.append(change)
-        return MajorOutcome(leader="leader" if change.notify_leader else None)
+        return RecordOutcome(leader="leader" if change.notify_leader else None)
 
     @activity.defn(name="report.special_for_case")
     async def special_for_case(self, body: SpecialInput) -> int:
@@ -302,7 +303,8 @@ async def test_accept_limit_climbs_the_ladder_across_new_year(harness) -> None:
     ]
     assert steps == ["remind", "warn", "supervise", "accountability"]
     supervise = next(c for c in ledger.changes if c.detail.get("step") == "supervise")
-    assert supervise.notify_leader and supervise.notify_office
+    assert supervise.notify_leader and supervise.step is not None  # its recipients decide
+    assert supervise.step.recipients == [Recipient.OFFICE, Recipient.LEADER]
     await handle.execute_update(CaseWorkflow.accept, ReasonInput(actor=RECEIVER, reason="补受理"))
     await env.sleep(timedelta(days=1))
     assert [
