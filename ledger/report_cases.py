@@ -16,7 +16,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.cases.intake import CaseSource
 from domain.escalation import SHANGHAI
-from domain.reports.figures import CaseFigures, ClueRow, MajorCaseRow
+from domain.reports.figures import CaseFigures, ClueRow, EscalationRow, MajorCaseRow
+from domain.reports.periods import ReportPeriod
 from ledger.cases_table import Case, CaseEvent, CasePayment
 from ledger.report_territory import Territory
 
@@ -164,3 +165,42 @@ def clue_rows(cases: Sequence[CaseAsOf], land: Territory, since: datetime) -> tu
             )
         )
     return tuple(rows)
+
+
+async def case_escalation_rows(
+    *, session: AsyncSession, land: Territory, period: ReportPeriod, labels: dict[str, str]
+) -> list[EscalationRow]:
+    """The ladder's warnings, supervision and accountability on case limits in the period,
+    named against the unit responsible for the case at the time."""
+    kinds = [f"escalation_{action}" for action in ("warn", "supervise", "accountability")]
+    rows = (
+        await session.execute(
+            select(CaseEvent.kind, CaseEvent.at, CaseEvent.detail, Case)
+            .join(Case, Case.id == CaseEvent.case_id)
+            .where(
+                CaseEvent.kind.in_(kinds),
+                CaseEvent.at >= period.start,
+                CaseEvent.at < period.end,
+            )
+            .order_by(CaseEvent.at, CaseEvent.id)
+        )
+    ).all()
+    found = []
+    for kind, at, detail, case in rows:
+        unit = case.handling_unit or case.receiving_unit
+        if not land.covers((case.district, case.town, unit)):
+            continue
+        limit = "受理" if detail.get("limit") == "accept" else "办结"
+        action = kind.removeprefix("escalation_")
+        found.append(
+            EscalationRow(
+                unit=unit,
+                unit_name=land.name(unit),
+                action=action,
+                label=labels.get(str(detail.get("step")), action),
+                title=f"案件 {case.case_number}（{limit}时限）",
+                deadline=date.fromisoformat(detail["deadline"]),
+                recorded_at=at,
+            )
+        )
+    return found

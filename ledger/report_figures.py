@@ -20,7 +20,14 @@ from domain.reports.requests import GatherInput
 from ledger import indicators
 from ledger.campaigns_table import Campaign, CampaignPhase
 from ledger.indicators_table import DistrictIndicator
-from ledger.report_cases import CaseAsOf, case_figures, cases_as_of, clue_rows, major_row
+from ledger.report_cases import (
+    CaseAsOf,
+    case_escalation_rows,
+    case_figures,
+    cases_as_of,
+    clue_rows,
+    major_row,
+)
 from ledger.report_tasks import TaskAsOf, escalation_rows, overdue_rows, task_figures, tasks_as_of
 from ledger.report_territory import Territory, territory
 
@@ -154,8 +161,19 @@ async def gather(*, session: AsyncSession, request: GatherInput) -> ReportFigure
         cases_total=case_figures(cases),
         districts=_district_rows(land, tasks, cases, rates, projects),
         overdue=overdue_rows(tasks, at, land),
-        escalations=await escalation_rows(
-            session=session, campaign_id=campaign.id, period=period, land=land
+        escalations=tuple(
+            sorted(
+                await escalation_rows(
+                    session=session, campaign_id=campaign.id, period=period, land=land
+                )
+                + await case_escalation_rows(
+                    session=session,
+                    land=land,
+                    period=period,
+                    labels={step.key: step.label for step in plan.escalation.steps},
+                ),
+                key=lambda e: (e.recorded_at, e.unit),
+            )
         ),
         major_cases=tuple(  # unresolved first, the largest sums first
             sorted(

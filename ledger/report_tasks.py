@@ -114,7 +114,7 @@ def overdue_rows(
 
 async def escalation_rows(
     *, session: AsyncSession, campaign_id: str, period: ReportPeriod, land: Territory
-) -> tuple[EscalationRow, ...]:
+) -> list[EscalationRow]:
     """约谈/通报/问责: the ladder's warnings, supervision and accountability in the period."""
     rows = (
         await session.execute(
@@ -129,7 +129,7 @@ async def escalation_rows(
             .order_by(Escalation.recorded_at, Escalation.unit_code)
         )
     ).all()
-    return tuple(
+    return [
         EscalationRow(
             unit=e.unit_code,
             unit_name=land.name(e.unit_code),
@@ -140,4 +140,4 @@ async def escalation_rows(
             recorded_at=e.recorded_at,
         )
         for e, title in rows
-    )
+    ]

@@ -138,6 +138,12 @@ async def seed(session: AsyncSession) -> None:
                 ("closed", bj(2026, 12, 4)))
         + _events(c2, ("registered", bj(2026, 11, 25)), ("major", bj(2026, 11, 25)),
                   ("closed", bj(2026, 12, 2)), ("reopened", bj(2026, 12, 5)))
+        + [
+            CaseEvent(case_id=c2.id, event_key=f"{c2.id}:{step}", kind=f"escalation_{step}",
+                      actor="system", at=at,
+                      detail={"limit": "close", "step": step, "deadline": "2026-12-01"})
+            for step, at in (("remind", bj(2026, 11, 27)), ("warn", bj(2026, 12, 2, 10)))
+        ]
         + _events(c3, ("registered", bj(2026, 12, 5)))
         + _events(c4, ("registered", bj(2026, 12, 8)))
     )  # fmt: skip

@@ -88,9 +88,10 @@ async def test_weekly_report_figures(db_session: AsyncSession) -> None:
         ("tj.hb", 2, "天津市河北区"),
         ("tj.rsj", 2, None),
     ]
-    assert [(e.unit, e.action) for e in f.escalations] == [
-        ("tj.hx", "warn"),
-        ("tj.rsj", "accountability"),
+    assert [(e.unit, e.action, e.label, e.title) for e in f.escalations] == [
+        ("tj.rsj", "warn", "逾期预警", "案件 C2（办结时限）"),  # a case limit walks the ladder too
+        ("tj.hx", "warn", "逾期预警", "任务t3"),
+        ("tj.rsj", "accountability", "问责记录（约谈、通报候选）", "任务t5"),
     ]
     [major] = f.major_cases
     assert (major.case_number, major.status, major.paid) == ("C2", "办理中", Decimal("200000.00"))
