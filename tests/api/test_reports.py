@@ -161,6 +161,8 @@ async def test_report_refusals(
     assert (await client.get("/api/v1/reports/none", headers=office)).status_code == 404
     assert (await client.get("/api/v1/reports/none/pdf", headers=office)).status_code == 404
     assert (await client.get("/api/v1/reports")).status_code == 401
+    unknown = await client.get("/api/v1/campaigns/nope/report-schedules", headers=office)
+    assert (unknown.status_code, unknown.json()["error"]["code"]) == (404, "campaign_not_found")
     assert (
         await client.get(f"/api/v1/campaigns/{created['id']}/report-schedules")
     ).status_code == 401
