@@ -16,10 +16,9 @@ from domain.cases.records import CaseChange
 from domain.cases.settlement import paid_total
 from domain.cases.state import CaseState
 from ledger import enterprises, notifications
-from ledger.cases_table import Case, CaseEvent, CaseParty, CasePayment
+from ledger.cases_table import OPEN_STATUSES, Case, CaseEvent, CaseParty, CasePayment
 
 Columns = TypeVarTuple("Columns")
-OPEN_STATUSES = ("registered", "routed", "verifying", "resolving")
 
 
 def _row(state: CaseState) -> dict[str, Any]:

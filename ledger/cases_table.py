@@ -18,13 +18,19 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     func,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+from domain.cases.rules import OPEN
 from ledger.base import Base, Timestamped
 from ledger.campaigns_table import JSONType
 
 MONEY = Numeric(14, 2)
+
+
+OPEN_STATUSES = tuple(status.value for status in OPEN)  # the partial index and its queries agree
+_OPEN_SQL = "status IN (" + ", ".join(f"'{status}'" for status in OPEN_STATUSES) + ")"
 
 
 class Case(Timestamped, Base):
@@ -33,6 +39,15 @@ class Case(Timestamped, Base):
         UniqueConstraint("source", "external_id"),
         Index("ix_cases_list", "status", "district", "received_at"),
         Index("ix_cases_leader", "leader", "status"),
+        # lists are newest first: walking this index stops after one page instead of sorting
+        Index("ix_cases_received", text("received_at DESC"), "id"),
+        Index("ix_cases_major", text("received_at DESC"), "id", postgresql_where=text("major")),
+        Index("ix_cases_amount", "amount_claimed"),
+        Index(
+            "ix_cases_open_deadline",
+            "close_deadline",
+            postgresql_where=text(_OPEN_SQL),
+        ),
     )
 
     id: Mapped[str] = mapped_column(String(200), primary_key=True)  # the workflow id

@@ -12,6 +12,7 @@ from api.deps import CurrentActor, SessionDep
 from api.errors import ApiError
 from domain.roles import Role
 from ledger import cases, task_queries
+from ledger.cases_table import OPEN_STATUSES
 
 router = APIRouter(prefix="/api/v1/supervision", tags=["督办"])
 
@@ -46,7 +47,7 @@ async def supervised_cases(actor: CurrentActor, session: SessionDep) -> list[Cas
         raise ApiError(403, "forbidden_role", "督办清单仅限领导小组办公室和领导查看")
     found, _ = await cases.search(
         session=session,
-        f=cases.CaseFilter(major=True, statuses=cases.OPEN_STATUSES),
+        f=cases.CaseFilter(major=True, statuses=OPEN_STATUSES),
         limit=1000,
         offset=0,
     )
