@@ -36,6 +36,7 @@ from tests.polling import eventually
 from tests.workflows.case_fixtures import HANDLER, LEADER, OFFICE, RECEIVER, STRANGER, case_state
 from workers.main import sandbox_runner
 from workflows.case import CaseWorkflow
+from workflows.case_handles import register_case
 
 
 class Ledger:
@@ -141,6 +142,18 @@ async def test_paid_in_full_closes_and_finishes_after_the_follow_up(harness) -> 
     )
     assert done.status is CaseStatus.FINISHED
     assert (await handle.result()).status is CaseStatus.FINISHED
+    # the platform sends the same clue again: the ended case answers, nothing starts anew
+    again = case_state(today).model_copy(deep=True)
+    again.start = again.start.model_copy(update={"case_id": handle.id, "case_number": "NEW-1"})
+    existing, created = await register_case(env.client, again)
+    assert (created, existing.start.case_number, existing.status) == (
+        False,
+        done.start.case_number,
+        CaseStatus.FINISHED,
+    )
+    assert (await handle.describe()).run_id == (
+        await env.client.get_workflow_handle(handle.id).describe()
+    ).run_id
     assert ledger.kinds() == [
         "registered",
         "routed",
