@@ -20,19 +20,15 @@ from temporalio.client import (
     ScheduleState,
 )
 
-from domain.escalation import end_of_day
+from domain.escalation import end_of_day, start_of_day
 from domain.plan.model import ReportKind
 from domain.plan.resolve import ResolvedReporting
-from domain.reports.periods import SCHEDULED_KINDS, midnight
+from domain.reports.periods import SCHEDULED_KINDS
 from domain.reports.requests import REPORT_WORKFLOW, ReportRequest, SchedulesInput
 from workflows.task_queues import MAIN_TASK_QUEUE
 
 FIRE_HOUR = 8
 ZONE = "Asia/Shanghai"
-
-
-def schedule_id(campaign_id: str, duty_key: str) -> str:
-    return f"reports:{campaign_id}:{duty_key}"
 
 
 def _calendar(duty: ResolvedReporting) -> ScheduleCalendarSpec:
@@ -50,10 +46,10 @@ def report_schedule(body: SchedulesInput, duty: ResolvedReporting) -> Schedule:
     start_at: datetime
     end_at: datetime | None
     if duty.kind is ReportKind.DAILY and duty.start is not None and duty.end is not None:
-        start_at = midnight(duty.start + timedelta(days=1))
+        start_at = start_of_day(duty.start + timedelta(days=1))
         end_at = end_of_day(duty.end + timedelta(days=1))
     else:
-        start_at = midnight(body.period_start)
+        start_at = start_of_day(body.period_start)
         end_at = None if body.period_end is None else end_of_day(body.period_end)
     request = ReportRequest(campaign_id=body.campaign_id, duty_key=duty.key, kind=duty.kind)
     return Schedule(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from datetime import timedelta
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -12,7 +13,7 @@ from temporalio.common import WorkflowIDReusePolicy
 from temporalio.exceptions import ApplicationError, WorkflowAlreadyStartedError
 from temporalio.service import RPCError, RPCStatusCode
 
-from activities.report_schedules import report_schedule, schedule_id, scheduled_duties
+from activities.report_schedules import report_schedule, scheduled_duties
 from documents.report_docx import report_docx
 from documents.report_xlsx import report_xlsx
 from domain.plan.model import Plan, ReportKind
@@ -25,6 +26,7 @@ from domain.reports.requests import (
     ReportRequest,
     SchedulesInput,
     SpecialInput,
+    schedule_id,
 )
 from domain.roles import Role
 from ledger import notifications, reports
@@ -34,12 +36,14 @@ from ledger.report_figures import UnknownDuty, gather
 from ledger.report_territory import territory
 from workflows.task_queues import MAIN_TASK_QUEUE
 
+SPECIAL_LAG = timedelta(seconds=1)  # a 专报 is as of just after the event that made the case major
+
 
 async def _recipients(session: AsyncSession, figures: ReportFigures) -> list[str]:
     """The office and the leaders; for a bulletin also every district and every unit it names."""
     names = await notifications.role_accounts(session=session, role=Role.OFFICE)
     names += await notifications.role_accounts(session=session, role=Role.LEADER)
-    units = [row.code for row in figures.districts] + [row.unit for row in figures.overdue]
+    units = dict.fromkeys([r.code for r in figures.districts] + [r.unit for r in figures.overdue])
     if figures.case is None:
         names += await notifications.unit_accounts(session=session, unit_codes=units)
     return list(dict.fromkeys(names))
@@ -110,6 +114,7 @@ class ReportActivities:
     async def special_for_case(self, body: SpecialInput) -> int:
         """Start a 专报 in every running campaign whose territory holds the case and whose plan
         asks for special reports; started twice (a retry) it is still one report each."""
+        as_of = body.at + SPECIAL_LAG
         async with self.session_factory() as session:
             case = await session.get(Case, body.case_id)
             if case is None:
@@ -122,14 +127,13 @@ class ReportActivities:
                     if d.kind is ReportKind.SPECIAL
                 ]  # fmt: skip
                 land = await territory(session=session, root=campaign.root_unit)
-                places = (case.district, case.town, case.handling_unit, case.receiving_unit)
-                if duties and land.covers(places):
+                if duties and land.covers((case.district, case.town, case.receiving_unit)):
                     found += [
                         ReportRequest(
                             campaign_id=campaign.id,
                             duty_key=d.key,
                             kind=d.kind,
-                            as_of=body.at,
+                            as_of=as_of,
                             case_id=case.id,
                         )
                         for d in duties
@@ -139,7 +143,12 @@ class ReportActivities:
                 await self.client.start_workflow(
                     REPORT_WORKFLOW,
                     request,
-                    id=report_id(request.campaign_id, request.duty_key, body.at, body.case_id),
+                    id=report_id(
+                        campaign_id=request.campaign_id,
+                        duty_key=request.duty_key,
+                        as_of=as_of,
+                        case_id=body.case_id,
+                    ),
                     task_queue=MAIN_TASK_QUEUE,
                     id_reuse_policy=WorkflowIDReusePolicy.REJECT_DUPLICATE,
                 )

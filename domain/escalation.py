@@ -125,8 +125,13 @@ DEFAULT_LADDER = EscalationLadder(
 )
 
 
+def start_of_day(day: date) -> datetime:
+    """Beijing midnight at the start of `day`, as the UTC instant timers and the ledger use."""
+    return datetime.combine(day, time(0), tzinfo=SHANGHAI).astimezone(UTC)
+
+
 def end_of_day(day: date) -> datetime:
-    return datetime.combine(day + timedelta(days=1), time(0), tzinfo=SHANGHAI).astimezone(UTC)
+    return start_of_day(day + timedelta(days=1))
 
 
 def deadline_at(deadline: date) -> datetime:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import RowMapping, func, or_, select
+from sqlalchemy import ARRAY, ColumnElement, RowMapping, String, any_, bindparam, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.cases.intake import CaseSource
@@ -43,28 +43,50 @@ class CaseAsOf:
     employer: str
 
 
+def covered(land: Territory) -> ColumnElement[bool]:
+    """Cases of the territory by where they were received: the district or town named at
+    intake, or the receiving unit — none of which later handling moves. The codes travel as
+    one array parameter, so a province-wide tree fits."""
+    codes = bindparam("territory", list(land.codes), type_=ARRAY(String))
+    return or_(
+        Case.district == any_(codes), Case.town == any_(codes), Case.receiving_unit == any_(codes)
+    )
+
+
 async def cases_as_of(
-    *, session: AsyncSession, land: Territory, since: datetime, at: datetime
+    *,
+    session: AsyncSession,
+    land: Territory,
+    since: datetime,
+    at: datetime,
+    only: str | None = None,
 ) -> list[CaseAsOf]:
-    """Cases of the territory received in [since, at), each with its state at `at`, in one
-    query: the events and payments are folded in the database, so a year of a city's cases
-    never travels to Python as rows of events."""
-    codes = list(land.codes)
+    """Cases of the territory received in [since, at) and registered before `at` (a clue
+    imported later with an earlier date is not in an earlier report), each with its state at
+    `at`; or, with `only`, that one case wherever it is. Events and payments are folded in
+    the database, so a year of a city's cases never travels to Python as rows of events."""
+    if only is None:
+        chosen = select(Case.id).where(
+            Case.received_at >= since, Case.received_at < at, covered(land)
+        )
+    else:
+        chosen = select(Case.id).where(Case.id == only)
     events = (
         select(
             CaseEvent.case_id,
+            func.min(CaseEvent.at).filter(CaseEvent.kind == "registered").label("registered"),
             func.max(CaseEvent.at).filter(CaseEvent.kind == "closed").label("closed"),
             func.max(CaseEvent.at).filter(CaseEvent.kind == "reopened").label("reopened"),
             func.bool_or(CaseEvent.kind.in_(HANDLED_KINDS)).label("handled"),
             func.bool_or(CaseEvent.kind == "major").label("major"),
         )
-        .where(CaseEvent.at < at)
+        .where(CaseEvent.at < at, CaseEvent.case_id.in_(chosen))
         .group_by(CaseEvent.case_id)
         .subquery()
     )
     paid = (
         select(CasePayment.case_id, func.sum(CasePayment.amount).label("paid"))
-        .where(CasePayment.at < at)
+        .where(CasePayment.at < at, CasePayment.case_id.in_(chosen))
         .group_by(CasePayment.case_id)
         .subquery()
     )
@@ -75,16 +97,9 @@ async def cases_as_of(
             Case.leader, Case.employer_name, events.c.closed, events.c.reopened,
             events.c.handled, events.c.major, paid.c.paid,
         )
-        .outerjoin(events, events.c.case_id == Case.id)
+        .join(events, events.c.case_id == Case.id)  # registered before the instant
         .outerjoin(paid, paid.c.case_id == Case.id)
-        .where(
-            Case.received_at >= since,
-            Case.received_at < at,
-            or_(
-                Case.district.in_(codes), Case.town.in_(codes),
-                Case.handling_unit.in_(codes), Case.receiving_unit.in_(codes),
-            ),
-        )
+        .where(events.c.registered.is_not(None))
         .order_by(Case.received_at, Case.id)
     )  # fmt: skip
     return [_as_of(row) for row in (await session.execute(query)).mappings()]
@@ -181,6 +196,7 @@ async def case_escalation_rows(
                 CaseEvent.kind.in_(kinds),
                 CaseEvent.at >= period.start,
                 CaseEvent.at < period.end,
+                covered(land),
             )
             .order_by(CaseEvent.at, CaseEvent.id)
         )
@@ -188,8 +204,6 @@ async def case_escalation_rows(
     found = []
     for kind, at, detail, case in rows:
         unit = case.handling_unit or case.receiving_unit
-        if not land.covers((case.district, case.town, unit)):
-            continue
         limit = "受理" if detail.get("limit") == "accept" else "办结"
         action = kind.removeprefix("escalation_")
         found.append(

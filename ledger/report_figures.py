@@ -9,12 +9,12 @@ from decimal import ROUND_HALF_UP, Decimal
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from domain.escalation import SHANGHAI
+from domain.escalation import SHANGHAI, start_of_day
 from domain.indicators import DistrictMetric, IndicatorRow, percent
 from domain.plan.model import Plan, ReportKind
 from domain.project_indicators import METRIC_GROUPS, MetricGroup
 from domain.reports.figures import DistrictRow, PhaseRow, ReportFigures
-from domain.reports.periods import midnight, period_for
+from domain.reports.periods import period_for
 from domain.reports.ranking import rank_districts
 from domain.reports.requests import GatherInput
 from ledger import indicators
@@ -138,7 +138,7 @@ async def gather(*, session: AsyncSession, request: GatherInput) -> ReportFigure
     land = await territory(session=session, root=campaign.root_unit)
     tasks = await tasks_as_of(session=session, campaign_id=campaign.id, at=at)
     cases = await cases_as_of(
-        session=session, land=land, since=midnight(campaign.period_start), at=at
+        session=session, land=land, since=start_of_day(campaign.period_start), at=at
     )
     in_period = [c for c in cases if c.received_at >= period.start]
     last_day = (at - timedelta(microseconds=1)).astimezone(SHANGHAI).date()
@@ -146,7 +146,10 @@ async def gather(*, session: AsyncSession, request: GatherInput) -> ReportFigure
     rates = await _indicator_rates(session, monday, land.districts)
     projects = await _project_rates(session, monday)
     current, coming = await _phases(session, campaign.id, last_day)
-    subject = next((c for c in cases if c.id == request.case_id), None)
+    subject = None
+    if request.case_id is not None:  # a case of the backlog may become major any time
+        found = await cases_as_of(session=session, land=land, since=at, at=at, only=request.case_id)
+        subject = found[0] if found else None
     return ReportFigures(
         report_id=request.report_id,
         campaign_id=campaign.id,

@@ -7,7 +7,7 @@ to make the next month's recurring tasks.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import datetime, timedelta
 
 from temporalio import workflow
 from temporalio.common import RetryPolicy
@@ -20,7 +20,7 @@ from domain.campaigns import (
     PhaseChange,
     resolution_horizon,
 )
-from domain.escalation import SHANGHAI, end_of_day
+from domain.escalation import SHANGHAI, end_of_day, start_of_day
 from domain.reports.requests import SchedulesInput
 from workflows.timers import timer_won
 
@@ -32,10 +32,7 @@ LEDGER_TIMEOUT = timedelta(minutes=2)
 LAUNCH_TIMEOUT = timedelta(minutes=10)
 RETRY = RetryPolicy(maximum_interval=timedelta(minutes=1))
 STANDING_STEP = timedelta(days=28)
-
-
-def start_of_day(day: date) -> datetime:
-    return datetime.combine(day, time(0), SHANGHAI).astimezone(UTC)
+REPORT_SCHEDULES = "report-schedules"  # histories from before reports replay without them
 
 
 @workflow.defn(name="Campaign")
@@ -54,12 +51,13 @@ class CampaignWorkflow:
                 start_to_close_timeout=LEDGER_TIMEOUT,
                 retry_policy=RETRY,
             )
-            await workflow.execute_activity_method(
-                ReportActivities.create_schedules,
-                self._schedules(),
-                start_to_close_timeout=LEDGER_TIMEOUT,
-                retry_policy=RETRY,
-            )
+            if workflow.patched(REPORT_SCHEDULES):
+                await workflow.execute_activity_method(
+                    ReportActivities.create_schedules,
+                    self._schedules(),
+                    start_to_close_timeout=LEDGER_TIMEOUT,
+                    retry_policy=RETRY,
+                )
         await self._launch_all(campaign_id)
         while True:
             if self.state.close_requested is not None:
@@ -76,12 +74,13 @@ class CampaignWorkflow:
                 await self._extend(campaign_id)
             if workflow.info().is_continue_as_new_suggested():
                 workflow.continue_as_new(self.state)
-        await workflow.execute_activity_method(
-            ReportActivities.remove_schedules,
-            self._schedules(),
-            start_to_close_timeout=LEDGER_TIMEOUT,
-            retry_policy=RETRY,
-        )
+        if workflow.patched(REPORT_SCHEDULES):  # none to remove for campaigns begun before them
+            await workflow.execute_activity_method(
+                ReportActivities.remove_schedules,
+                self._schedules(),
+                start_to_close_timeout=LEDGER_TIMEOUT,
+                retry_policy=RETRY,
+            )
         return await workflow.execute_activity_method(
             CampaignActivities.close,
             CloseInput(

@@ -35,17 +35,17 @@ from domain.cases.state import (
 from domain.escalation import EscalationStep, Recipient, step_due_at
 from domain.reports.requests import SpecialInput
 from domain.workdays import WorkingCalendar
-from workflows.deliveries import Deliveries
+from workflows.background import Background
 from workflows.errors import checked
 from workflows.timers import timer_won
 
 with workflow.unsafe.imports_passed_through():
     from activities.cases import CaseActivities
-    from activities.reports import ReportActivities
 
 LEDGER_TIMEOUT = timedelta(seconds=30)
 LEDGER_RETRY = RetryPolicy(maximum_interval=timedelta(minutes=1))
 ACCEPT_STATES = (CaseStatus.REGISTERED, CaseStatus.ROUTED)
+SPECIAL_REPORTS = "special-reports"
 
 
 @workflow.defn(name="Case")
@@ -57,7 +57,7 @@ class CaseWorkflow:
         self._lock = asyncio.Lock()
         self._working = WorkingCalendar(state.start.settings.calendar)
         self._registered = state.event_seq > 0
-        self._deliveries = Deliveries()
+        self._background = Background()
 
     # ---- timers ------------------------------------------------------------------------
 
@@ -76,9 +76,9 @@ class CaseWorkflow:
                 if self._next_timer() == (due, action):
                     await self._fire(action)
             if workflow.info().is_continue_as_new_suggested():
-                await self._deliveries.settle()
+                await self._background.settle()
                 workflow.continue_as_new(self.state)
-        await self._deliveries.settle()
+        await self._background.settle()
         return self.state
 
     @property
@@ -138,7 +138,7 @@ class CaseWorkflow:
             message=f"【{step.label}】案件 {self._number} {what}期限 {deadline}",
             step=step,
         )
-        self._deliveries.start(outcome.webhooks)
+        self._background.deliver(outcome.webhooks)
 
     # ---- ledger writes -------------------------------------------------------------------
 
@@ -204,12 +204,10 @@ class CaseWorkflow:
                     f"重大案件 {s.start.case_number}：{why}。已成立专案组、挂牌督办并由领导包案"
                 ),
             )
-            await workflow.execute_activity_method(
-                ReportActivities.special_for_case,
-                SpecialInput(case_id=s.start.case_id, at=workflow.now()),
-                start_to_close_timeout=LEDGER_TIMEOUT,
-                retry_policy=LEDGER_RETRY,
-            )
+            if workflow.patched(SPECIAL_REPORTS):  # histories from before 专报 replay without it
+                self._background.special_reports(
+                    SpecialInput(case_id=s.start.case_id, at=workflow.now())
+                )
 
     # ---- updates ---------------------------------------------------------------------------
 

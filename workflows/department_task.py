@@ -39,7 +39,7 @@ from domain.tasks import (
     TaskStatus,
 )
 from domain.workdays import WorkingCalendar
-from workflows.deliveries import Deliveries
+from workflows.background import Background
 from workflows.errors import checked
 from workflows.timers import timer_won
 
@@ -59,7 +59,7 @@ class DepartmentTaskWorkflow:
         self.state = state
         self._changed = False
         self._lock = asyncio.Lock()
-        self._deliveries = Deliveries()
+        self._background = Background()
         self._working: WorkingCalendar | None = None
 
     # ---- the timer loop -------------------------------------------------------------
@@ -77,9 +77,9 @@ class DepartmentTaskWorkflow:
                 if self.state.status not in TERMINAL and self._next_step()[0] == step:
                     await self._escalate(step, due)
             if workflow.info().is_continue_as_new_suggested():
-                await self._deliveries.settle()
+                await self._background.settle()
                 workflow.continue_as_new(self.state)
-        await self._deliveries.settle()
+        await self._background.settle()
         return self.state
 
     def _calendar(self) -> WorkingCalendar:
@@ -115,7 +115,7 @@ class DepartmentTaskWorkflow:
             start_to_close_timeout=LEDGER_TIMEOUT,
             retry_policy=LEDGER_RETRY,
         )
-        self._deliveries.start(outcome.webhooks)
+        self._background.deliver(outcome.webhooks)
 
     # ---- ledger writes -------------------------------------------------------------
 

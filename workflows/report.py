@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from temporalio import workflow
-from temporalio.common import RetryPolicy
+from temporalio.common import RetryPolicy, SearchAttributeKey
 
 from domain.reports.periods import report_id, scheduled_as_of
 from domain.reports.requests import REPORT_WORKFLOW, GatherInput, ReportRef, ReportRequest
@@ -19,14 +19,17 @@ with workflow.unsafe.imports_passed_through():
     from activities.reports import ReportActivities
 
 PRODUCE_TIMEOUT = timedelta(minutes=5)
-RETRY = RetryPolicy(maximum_interval=timedelta(minutes=1), maximum_attempts=20)
+RETRY = RetryPolicy(maximum_interval=timedelta(minutes=10))  # a bulletin is owed: never give up
+SCHEDULED_AT = SearchAttributeKey.for_datetime("TemporalScheduledStartTime")  # set by Schedules
 
 
 @workflow.defn(name=REPORT_WORKFLOW)
 class ReportWorkflow:
     @workflow.run
     async def run(self, request: ReportRequest) -> ReportRef:
-        as_of = request.as_of or scheduled_as_of(request.kind, workflow.now())
+        # the time the Schedule meant, not when a delayed run (worker down, catch-up) began
+        fired = workflow.info().typed_search_attributes.get(SCHEDULED_AT) or workflow.now()
+        as_of = request.as_of or scheduled_as_of(request.kind, fired)
         return await workflow.execute_activity_method(
             ReportActivities.produce,
             GatherInput(

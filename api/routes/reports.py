@@ -14,16 +14,16 @@ from temporalio.common import WorkflowIDConflictPolicy
 from temporalio.exceptions import ActivityError, ApplicationError
 from temporalio.service import RPCError, RPCStatusCode
 
-from activities.report_schedules import schedule_id
 from api.deps import CurrentActor, OfficeActor, SessionDep, TemporalDep
 from api.errors import ApiError
-from domain.escalation import SHANGHAI
+from domain.escalation import SHANGHAI, start_of_day
 from domain.plan.model import Plan, ReportKind
-from domain.reports.periods import PRODUCED_KINDS, SCHEDULED_KINDS, midnight, report_id
-from domain.reports.requests import REPORT_WORKFLOW, ReportRef, ReportRequest
+from domain.reports.periods import PRODUCED_KINDS, SCHEDULED_KINDS, report_id
+from domain.reports.requests import REPORT_WORKFLOW, ReportRef, ReportRequest, schedule_id
 from ledger import reports
 from ledger.campaigns_table import Campaign
 from ledger.cases_table import Case
+from ledger.report_territory import territory
 from workflows.task_queues import MAIN_TASK_QUEUE
 
 router = APIRouter(prefix="/api/v1", tags=["报告"])
@@ -137,10 +137,24 @@ def _as_of(body: TriggerBody, campaign: Campaign) -> datetime:
         raise ApiError(422, "naive_time", "as_of: 请带时区（如 2026-12-01T00:00:00+08:00）")
     if as_of > now:
         raise ApiError(422, "as_of_in_future", "as_of: 统计截止时刻不能晚于现在")
-    if as_of <= midnight(campaign.period_start):
+    if as_of <= start_of_day(campaign.period_start):
         start = campaign.period_start.isoformat()
         raise ApiError(422, "as_of_before_start", f"as_of: 专项行动自 {start} 开始，此前无可统计")
     return as_of.astimezone(UTC)
+
+
+async def _check_subject(
+    session: SessionDep, campaign: Campaign, kind: ReportKind, case_id: str
+) -> None:
+    """A 专报's case must exist in the campaign's territory."""
+    case = await session.get(Case, case_id)
+    if kind is not ReportKind.SPECIAL or case is None:
+        raise ApiError(422, "unknown_case", f"case_id: 案件 {case_id} 不存在或该报送事项不是专报")
+    land = await territory(session=session, root=campaign.root_unit)
+    if not land.covers((case.district, case.town, case.receiving_unit)):
+        raise ApiError(
+            422, "case_outside_campaign", f"case_id: 案件 {case.case_number} 不在本专项行动范围内"
+        )
 
 
 async def _answer(handle: WorkflowHandle[Any, ReportRef], session: SessionDep) -> Triggered:
@@ -182,12 +196,8 @@ async def trigger(
         raise ApiError(
             422, "owed_by_units", f"duty_key: {duty.title}由各单位作为任务报送，系统不代为生成"
         )
-    if body.case_id is not None and (
-        duty.kind is not ReportKind.SPECIAL or await session.get(Case, body.case_id) is None
-    ):
-        raise ApiError(
-            422, "unknown_case", f"case_id: 案件 {body.case_id} 不存在或该报送事项不是专报"
-        )
+    if body.case_id is not None:
+        await _check_subject(session, campaign, duty.kind, body.case_id)
     as_of = _as_of(body, campaign)
     request = ReportRequest(
         campaign_id=campaign.id,
@@ -197,6 +207,7 @@ async def trigger(
         case_id=body.case_id,
         requested_by=actor.username,
     )
+    await session.close()  # no connection held while the report is produced
     handle: WorkflowHandle[Any, ReportRef] = await client.start_workflow(
         REPORT_WORKFLOW,
         request,

@@ -12,7 +12,7 @@ import re
 from calendar import monthrange
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from typing import Any, Literal
 
@@ -21,7 +21,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
 from domain import festivals
-from domain.escalation import SHANGHAI
+from domain.escalation import SHANGHAI, start_of_day
 from domain.workdays import WorkingCalendar
 
 MAX_LENGTH = 200
@@ -306,10 +306,6 @@ def local_date(value: date | datetime) -> date:
     return value
 
 
-def _start_of_day(day: date) -> datetime:
-    return datetime.combine(day, time(0), tzinfo=SHANGHAI).astimezone(UTC)
-
-
 def _first_on_or_after(anchor: date, month: int, day: int) -> date:
     for year in range(anchor.year, anchor.year + 8):
         try:
@@ -360,7 +356,7 @@ def _shift_day(day: date, offset: Offset, calendar: WorkingCalendar) -> date:
 def _apply(value: date | datetime, offset: Offset, calendar: WorkingCalendar) -> date | datetime:
     if offset.unit is OffsetUnit.DURATION:
         if offset.has_time and not isinstance(value, datetime):
-            value = _start_of_day(value)
+            value = start_of_day(value)
         if isinstance(value, datetime):
             return value + offset.sign * offset.duration
         return value + timedelta(days=offset.sign * offset.duration.days)

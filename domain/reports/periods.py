@@ -7,9 +7,9 @@ cover exactly the same span and give the same figures.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
-from domain.escalation import SHANGHAI
+from domain.escalation import SHANGHAI, start_of_day
 from domain.plan.model import ReportKind
 from domain.tasks import Frozen
 
@@ -25,11 +25,7 @@ class ReportPeriod(Frozen):
     label: str  # what a reader sees, in Beijing days
 
 
-def midnight(day: date) -> datetime:
-    return datetime.combine(day, time(0), SHANGHAI).astimezone(UTC)
-
-
-def _local_day_before(instant: datetime) -> date:
+def last_day(instant: datetime) -> date:
     """The Beijing day that holds the last moment before `instant`."""
     return (instant - timedelta(microseconds=1)).astimezone(SHANGHAI).date()
 
@@ -45,24 +41,24 @@ def scheduled_as_of(kind: ReportKind, fired_at: datetime) -> datetime:
     bulletin the first of the month it fires in (it covers the month before)."""
     today = fired_at.astimezone(SHANGHAI).date()
     if kind is ReportKind.MONTHLY:
-        return midnight(today.replace(day=1))
-    return midnight(today)
+        return start_of_day(today.replace(day=1))
+    return start_of_day(today)
 
 
 def period_for(kind: ReportKind, as_of: datetime, campaign_start: date) -> ReportPeriod:
     """Weekly: the seven days before; daily: the Beijing day before (or so far today);
     monthly: the calendar month so far; special: the whole campaign so far. Never before the
     campaign's first day."""
-    last = _local_day_before(as_of)
+    last = last_day(as_of)
     if kind is ReportKind.WEEKLY:
         start = as_of - timedelta(days=7)
     elif kind is ReportKind.DAILY:
-        start = midnight(last)
+        start = start_of_day(last)
     elif kind is ReportKind.MONTHLY:
-        start = midnight(last.replace(day=1))
+        start = start_of_day(last.replace(day=1))
     else:
-        start = midnight(campaign_start)
-    start = max(start, midnight(campaign_start))
+        start = start_of_day(campaign_start)
+    start = max(start, start_of_day(campaign_start))
     first = start.astimezone(SHANGHAI).date()
     label = _span(first, last)
     if as_of.astimezone(SHANGHAI).time() != time(0):

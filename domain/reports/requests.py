@@ -11,6 +11,11 @@ from domain.tasks import Frozen
 REPORT_WORKFLOW = "Report"  # by name, so activities can start it without importing the workflow
 
 
+def schedule_id(campaign_id: str, duty_key: str) -> str:
+    """The Temporal Schedule of one recurring duty of one campaign."""
+    return f"reports:{campaign_id}:{duty_key}"
+
+
 class ReportRequest(Frozen):
     """`as_of` is None for a scheduled run: the workflow derives it from when it fires."""
 

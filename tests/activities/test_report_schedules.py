@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from activities.report_schedules import report_schedule, schedule_id, scheduled_duties
+from activities.report_schedules import report_schedule, scheduled_duties
 from domain.plan.model import ReportKind
 from domain.plan.resolve import ResolvedReporting
-from domain.reports.requests import ReportRequest, SchedulesInput
+from domain.reports.requests import ReportRequest, SchedulesInput, schedule_id
 
 
 def duty(key: str, kind: ReportKind, **fields: object) -> ResolvedReporting:

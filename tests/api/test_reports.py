@@ -11,7 +11,7 @@ from typing import Any
 import docx
 import httpx
 import openpyxl
-from temporalio.client import Client
+from temporalio.client import Client, ScheduleBackfill, ScheduleOverlapPolicy
 from temporalio.service import RPCError
 
 from domain.escalation import SHANGHAI
@@ -68,6 +68,25 @@ async def test_schedules_live_and_die_with_the_campaign(
     midnight = datetime.now(SHANGHAI).replace(hour=0, minute=0, second=0, microsecond=0)
     assert (made["duty_key"], made["requested_by"]) == ("weekly-bulletin", "system")
     assert datetime.fromisoformat(made["period_end"]) == midnight  # as of the last midnight
+    # a run the Schedule owed last Monday at 08:00 and makes only now (worker down, backfill)
+    # reports as of that Monday's midnight, not today's
+    monday = midnight - timedelta(days=midnight.weekday())
+    if monday == midnight or monday + timedelta(hours=8) > datetime.now(SHANGHAI):
+        monday -= timedelta(days=7)  # a Monday before today (the plan starts 2026-11-20)
+    await dev_client.get_schedule_handle(f"reports:{created['id']}:weekly-bulletin").backfill(
+        ScheduleBackfill(
+            start_at=monday + timedelta(hours=7),
+            end_at=monday + timedelta(hours=9),
+            overlap=ScheduleOverlapPolicy.ALLOW_ALL,
+        )
+    )
+
+    async def backfilled() -> bool:
+        return len(await scheduled_report()) == 2
+
+    await eventually(backfilled)
+    ends = sorted(datetime.fromisoformat(r["period_end"]) for r in await scheduled_report())
+    assert ends == [monday, midnight]
 
     closing = await client.post(
         f"/api/v1/campaigns/{created['id']}/close", json={"reason": "测试结束"}, headers=office

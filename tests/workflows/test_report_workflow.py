@@ -14,9 +14,8 @@ from temporalio.exceptions import ActivityError, ApplicationError
 from temporalio.testing import WorkflowEnvironment
 from temporalio.worker import Worker
 
-from domain.escalation import SHANGHAI
+from domain.escalation import SHANGHAI, start_of_day
 from domain.plan.model import ReportKind
-from domain.reports.periods import midnight
 from domain.reports.requests import GatherInput, ReportRef, ReportRequest
 from ledger.reports_table import Report
 from tests.ledger.report_dataset import CAMPAIGN, bj, seed
@@ -57,12 +56,12 @@ async def test_a_scheduled_run_reports_as_of_the_last_midnight(
     weekly = await run_alone(
         time_skipping_env, ReportRequest(campaign_id="c1", duty_key="w", kind=ReportKind.WEEKLY)
     )
-    assert weekly.as_of == midnight(now.date())
+    assert weekly.as_of == start_of_day(now.date())
     assert weekly.report_id == f"report:c1:w:{now:%Y%m%d}T0000"
     monthly = await run_alone(
         time_skipping_env, ReportRequest(campaign_id="c1", duty_key="m", kind=ReportKind.MONTHLY)
     )
-    assert monthly.as_of == midnight(now.date().replace(day=1))
+    assert monthly.as_of == start_of_day(now.date().replace(day=1))
 
 
 async def test_an_asked_instant_and_case_pass_through(
