@@ -35,8 +35,44 @@ class TaskAsOf:
     escalation: str | None
 
 
+async def _changed_after(
+    session: AsyncSession, campaign_id: str, at: datetime
+) -> tuple[dict[str, date], dict[str, str]]:
+    """Deadline and unit each task had at `at`, for those an extension or a reassignment
+    changed later: the earliest such change after `at` says what was there before it."""
+    later = await session.execute(
+        select(TaskEvent.task_id, TaskEvent.kind, TaskEvent.detail)
+        .join(Task, Task.id == TaskEvent.task_id)
+        .where(
+            Task.campaign_id == campaign_id,
+            TaskEvent.kind.in_(("extension_approved", "reassigned")),
+            TaskEvent.at >= at,
+        )
+        .order_by(TaskEvent.at.desc(), TaskEvent.id.desc())  # the earliest is applied last
+    )
+    deadlines: dict[str, date] = {}
+    units: dict[str, str] = {}
+    for task_id, kind, detail in later.all():
+        if kind == "extension_approved":
+            deadlines[task_id] = date.fromisoformat(detail["from_deadline"])
+        else:
+            units[task_id] = detail["from_unit"]
+    return deadlines, units
+
+
+async def _ladder_at(session: AsyncSession, campaign_id: str, at: datetime) -> dict[str, str]:
+    """The last rung each task had reached by `at` (督办 column), by its label."""
+    rows = await session.execute(
+        select(Escalation.task_id, Escalation.label)
+        .where(Escalation.campaign_id == campaign_id, Escalation.recorded_at < at)
+        .order_by(Escalation.recorded_at, Escalation.id)  # the latest is written last
+    )
+    return {task_id: label for task_id, label in rows.all()}
+
+
 async def tasks_as_of(*, session: AsyncSession, campaign_id: str, at: datetime) -> list[TaskAsOf]:
-    """Tasks that existed at `at` and were not cancelled by then."""
+    """Tasks that existed at `at` and were not cancelled by then, with the deadline, unit and
+    ladder rung they had then, so a later extension or reassignment changes no past report."""
     cancelled = set(
         (
             await session.scalars(
@@ -50,6 +86,8 @@ async def tasks_as_of(*, session: AsyncSession, campaign_id: str, at: datetime) 
             )
         ).all()
     )
+    deadlines, units = await _changed_after(session, campaign_id, at)
+    ladder = await _ladder_at(session, campaign_id, at)
     rows = (
         await session.scalars(
             select(Task)
@@ -61,22 +99,24 @@ async def tasks_as_of(*, session: AsyncSession, campaign_id: str, at: datetime) 
     for task in rows:
         if task.id in cancelled:
             continue
-        lapses = task.deadline_time or deadline_at(task.deadline)
+        deadline = deadlines.get(task.id, task.deadline)
+        exact = task.deadline_time if task.id not in deadlines else None
+        lapses = exact or deadline_at(deadline)
         completed = task.completed_at is not None and task.completed_at < at
         found.append(
             TaskAsOf(
                 id=task.id,
-                unit=task.unit_code,
+                unit=units.get(task.id, task.unit_code),
                 title=task.title,
-                deadline=task.deadline,
+                deadline=deadline,
                 due=lapses <= at,
                 completed=completed,
                 on_time=completed and task.completed_at is not None and task.completed_at <= lapses,
                 nil_report=completed and task.nil_report,
-                escalation=task.escalation,
+                escalation=ladder.get(task.id),
             )
         )
-    return found
+    return sorted(found, key=lambda t: (t.deadline, t.unit, t.id))
 
 
 def task_figures(tasks: Sequence[TaskAsOf]) -> TaskFigures:
@@ -93,8 +133,8 @@ def task_figures(tasks: Sequence[TaskAsOf]) -> TaskFigures:
 def overdue_rows(
     tasks: Sequence[TaskAsOf], at: datetime, land: Territory
 ) -> tuple[OverdueRow, ...]:
-    """逾期未完成单位点名: every due, unfinished task, longest overdue first; a task whose
-    deadline was the last day of the period is one day overdue."""
+    """逾期未完成单位点名: every due, unfinished task, longest overdue first, in whole days after
+    its deadline day (a deadline on the period's last day lapsed at the instant: 0 days)."""
     last_day = (at - timedelta(microseconds=1)).astimezone(SHANGHAI).date()
     rows = [
         OverdueRow(

@@ -4,7 +4,7 @@ a re-run after later data arrives, and its files open with the expected cells an
 from __future__ import annotations
 
 import io
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 import docx
@@ -19,8 +19,8 @@ from domain.reports.periods import report_id
 from domain.reports.requests import GatherInput
 from ledger.cases_table import CasePayment
 from ledger.report_figures import gather
-from ledger.tasks_table import Task
-from tests.ledger.report_dataset import CAMPAIGN, _case, bj, seed
+from ledger.tasks_table import Task, TaskEvent
+from tests.ledger.report_dataset import CAMPAIGN, _case, _escalation, _events, bj, seed
 
 WEEK_END = bj(2026, 12, 7)  # Monday: the week 11-30 … 12-06
 
@@ -122,22 +122,44 @@ async def test_daily_monthly_and_special_figures(db_session: AsyncSession) -> No
 
 
 async def test_a_rerun_after_later_data_gives_the_same_figures(db_session: AsyncSession) -> None:
+    """What happens after the instant — new clues, a backdated import, payments, completions,
+    an extension, a reassignment, another rung of the ladder — changes no past report."""
     await seed(db_session)
     first = await figures(db_session, "weekly-bulletin", WEEK_END)
-    db_session.add(
-        _case("C9", "national_platform", "tj.hp", bj(2026, 12, 7, 1), workers=9, claimed="9.00")
+    c9 = _case("C9", "national_platform", "tj.hp", bj(2026, 12, 7, 1), workers=9, claimed="9.00")
+    c10 = _case("C10", "petition", "tj.hp", bj(2026, 12, 5), workers=1, claimed="1.00")  # dated
+    db_session.add_all([c9, c10])  # back, imported on 12-08
+    await db_session.flush()
+    db_session.add_all(
+        _events(c9, ("registered", bj(2026, 12, 7, 1)))
+        + _events(c10, ("registered", bj(2026, 12, 8)))
     )
     db_session.add(
         CasePayment(case_id="case:national_platform:C3", payment_id="late", amount=Decimal("9000.00"),
                     payer="employer", recorded_by="t", at=bj(2026, 12, 7, 9))
     )  # fmt: skip
-    late = await db_session.get(Task, f"task:{CAMPAIGN}:t5:tj.rsj")
-    assert late is not None
-    late.status, late.completed_at = "completed", bj(2026, 12, 10)
+    t5 = await db_session.get(Task, f"task:{CAMPAIGN}:t5:tj.rsj")
+    t8 = await db_session.get(Task, f"task:{CAMPAIGN}:t8:tj.hb")
+    assert t5 is not None and t8 is not None
+    t5.status, t5.completed_at, t5.deadline = "completed", bj(2026, 12, 10), date(2026, 12, 20)
+    t8.unit_code = "tj.hx"
+    db_session.add_all(
+        [
+            TaskEvent(task_id=t5.id, event_key="x1", kind="extension_approved", actor="office",
+                      at=bj(2026, 12, 9), detail={"from_deadline": "2026-12-04",
+                                                  "to_deadline": "2026-12-20"}),
+            TaskEvent(task_id=t8.id, event_key="x2", kind="reassigned", actor="office",
+                      at=bj(2026, 12, 10), detail={"from_unit": "tj.hb", "to_unit": "tj.hx"}),
+            _escalation(t8, "supervise", "挂牌督办", bj(2026, 12, 8)),
+        ]
+    )  # fmt: skip
     await db_session.flush()
     assert (await figures(db_session, "weekly-bulletin", WEEK_END)) == first
     later = await figures(db_session, "weekly-bulletin", bj(2026, 12, 14))
     assert later.cases_in_period.received == 2  # C4 and C9 belong to the next week
+    assert later.cases_total.received == 6  # and C10 counts from its registration on
+    due = {r.code: r.tasks_due for r in later.districts}
+    assert (due["tj.hx"], due["tj.hb"]) == (2, 0)  # t8 was reassigned to 河西区 on 12-10
 
 
 async def test_the_files_hold_the_figures(db_session: AsyncSession) -> None:
@@ -170,7 +192,7 @@ async def test_the_files_hold_the_figures(db_session: AsyncSession) -> None:
         "93.8%",
     )
     overdue = list(book["逾期未完成单位"].iter_rows(values_only=True))
-    assert overdue[1] == ("天津市河西区", "天津市河西区", "任务t3", "2026年12月2日", 4, None)
+    assert overdue[1] == ("天津市河西区", "天津市河西区", "任务t3", "2026年12月2日", 4, "逾期预警")
     major = list(book["重大案件"].iter_rows(values_only=True))
     assert major[1][:6] == ("C2", "天津市河西区", "用人单位C2", 40, "1200000.00", "200000.00")
     document = docx.Document(io.BytesIO(report_docx(f)))
