@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert
@@ -11,10 +11,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.indicators import WeeklySubmission
 from domain.project_indicators import DistrictTotal, ProjectMetric, ProjectWeeklySubmission
-from ledger.indicators_table import DistrictIndicator, ProjectIndicator
+from ledger.indicators_table import DistrictIndicator, IndicatorRevision, ProjectIndicator
 from ledger.projects_table import Project
 
-# PostgreSQL takes at most 65 535 bind parameters per statement; 6 a row.
+# PostgreSQL takes at most 65 535 bind parameters per statement; 6 a row (8 a revision).
 _ROWS_PER_STATEMENT = 5_000
 _REPLACED = ("numerator", "denominator", "submitted_by")
 
@@ -25,8 +25,10 @@ async def _replace(
     subject: str,
     submission: WeeklySubmission | ProjectWeeklySubmission,
     by: str,
+    at: datetime,
 ) -> int:
-    """Insert every row, replacing earlier figures for the same subject, week and metric."""
+    """Insert every row, replacing earlier figures for the same subject, week and metric, and
+    append each to the revisions with the submission's time."""
     values = [
         {
             subject: row.key[0],
@@ -46,13 +48,24 @@ async def _replace(
                 set_={k: statement.excluded[k] for k in _REPLACED},
             )
         )
+    revisions = [
+        {"subject_kind": subject, "subject": v[subject], "submitted_at": at}
+        | {k: x for k, x in v.items() if k != subject}
+        for v in values
+    ]
+    for start in range(0, len(revisions), _ROWS_PER_STATEMENT):
+        await session.execute(
+            insert(IndicatorRevision).values(revisions[start : start + _ROWS_PER_STATEMENT])
+        )
     await session.flush()
     return len(values)
 
 
-async def save_week(*, session: AsyncSession, submission: WeeklySubmission, by: str) -> int:
+async def save_week(
+    *, session: AsyncSession, submission: WeeklySubmission, by: str, at: datetime
+) -> int:
     """All rows of the submission, replacing earlier figures for the same district and metric."""
-    return await _replace(session, DistrictIndicator, "district", submission, by)
+    return await _replace(session, DistrictIndicator, "district", submission, by, at)
 
 
 async def week(*, session: AsyncSession, week_start: date) -> Sequence[DistrictIndicator]:
@@ -65,10 +78,10 @@ async def week(*, session: AsyncSession, week_start: date) -> Sequence[DistrictI
 
 
 async def save_project_week(
-    *, session: AsyncSession, submission: ProjectWeeklySubmission, by: str
+    *, session: AsyncSession, submission: ProjectWeeklySubmission, by: str, at: datetime
 ) -> int:
     """All rows of the submission, replacing earlier figures for the same project and metric."""
-    return await _replace(session, ProjectIndicator, "project", submission, by)
+    return await _replace(session, ProjectIndicator, "project", submission, by, at)
 
 
 async def project_week(
@@ -115,3 +128,27 @@ async def district_totals(
         )
         for code, metric, projects, numerator, denominator in (await session.execute(query)).all()
     ]
+
+
+async def counts_as_of(
+    *, session: AsyncSession, kind: str, week_start: date, at: datetime
+) -> list[tuple[str, str, int, int]]:
+    """(subject, metric, numerator, denominator) of a week as last submitted before `at`."""
+    latest = (
+        select(
+            IndicatorRevision.subject,
+            IndicatorRevision.metric,
+            IndicatorRevision.numerator,
+            IndicatorRevision.denominator,
+        )
+        .where(
+            IndicatorRevision.subject_kind == kind,
+            IndicatorRevision.week_start == week_start,
+            IndicatorRevision.submitted_at < at,
+        )
+        .order_by(IndicatorRevision.submitted_at, IndicatorRevision.id)  # the latest last
+    )
+    found: dict[tuple[str, str], tuple[int, int]] = {}
+    for subject, metric, numerator, denominator in (await session.execute(latest)).all():
+        found[(subject, metric)] = (numerator, denominator)
+    return [(s, m, n, d) for (s, m), (n, d) in found.items()]

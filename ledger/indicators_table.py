@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, String, UniqueConstraint
+from sqlalchemy import Date, DateTime, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ledger.base import Base, Timestamped
@@ -33,3 +33,22 @@ class ProjectIndicator(WeeklyCounts, Base):
     __table_args__ = (UniqueConstraint("project", "week_start", "metric"),)
 
     project: Mapped[str] = mapped_column(ForeignKey("projects.code"))
+
+
+class IndicatorRevision(Base):
+    """Every submitted row, never changed: the figures as they stood at any instant, so a
+    report re-run for a past instant reads what its first run read (the tables above hold
+    only the latest, for the API)."""
+
+    __tablename__ = "indicator_revisions"
+    __table_args__ = (Index("ix_indicator_revisions_week", "week_start", "subject_kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    subject_kind: Mapped[str] = mapped_column(String(16))  # district | project
+    subject: Mapped[str] = mapped_column(String(64))
+    week_start: Mapped[date] = mapped_column(Date)
+    metric: Mapped[str] = mapped_column(String(32))
+    numerator: Mapped[int]
+    denominator: Mapped[int]
+    submitted_by: Mapped[str] = mapped_column(String(64))
+    submitted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -8,7 +8,7 @@ from ledger.cases_table import Case, CaseEvent, CaseParty, CasePayment
 from ledger.enterprises_table import BlacklistEntry, Enterprise
 from ledger.files_table import Attachment
 from ledger.hazards_table import Hazard, HazardEvent
-from ledger.indicators_table import DistrictIndicator, ProjectIndicator
+from ledger.indicators_table import DistrictIndicator, IndicatorRevision, ProjectIndicator
 from ledger.notifications_table import Notification, UnitWebhook, WebhookDelivery
 from ledger.projects_table import Project
 from ledger.reports_table import Report
@@ -33,6 +33,7 @@ __all__ = [
     "Escalation",
     "Hazard",
     "HazardEvent",
+    "IndicatorRevision",
     "Notification",
     "Project",
     "ProjectIndicator",

@@ -3,23 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from sqlalchemy import select
+from sqlalchemy import ARRAY, String, any_, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.escalation import SHANGHAI, start_of_day
-from domain.indicators import DistrictMetric, IndicatorRow, percent
+from domain.indicators import percent
 from domain.plan.model import Plan, ReportKind
-from domain.project_indicators import METRIC_GROUPS, MetricGroup
+from domain.project_indicators import METRIC_GROUPS, MetricGroup, ProjectMetric
 from domain.reports.figures import DistrictRow, PhaseRow, ReportFigures
 from domain.reports.periods import period_for
 from domain.reports.ranking import rank_districts
 from domain.reports.requests import GatherInput
 from ledger import indicators
 from ledger.campaigns_table import Campaign, CampaignPhase
-from ledger.indicators_table import DistrictIndicator
+from ledger.projects_table import Project
 from ledger.report_cases import (
     CaseAsOf,
     case_escalation_rows,
@@ -37,27 +37,16 @@ class UnknownDuty(LookupError):
 
 
 async def _indicator_rates(
-    session: AsyncSession, week_start: date, districts: Sequence[str]
+    session: AsyncSession, week_start: date, at: datetime
 ) -> dict[str, Decimal]:
-    """Each district's mean rate over the metrics it counted that week."""
-    stored = (
-        await session.scalars(
-            select(DistrictIndicator).where(
-                DistrictIndicator.week_start == week_start,
-                DistrictIndicator.district.in_(list(districts)),
-            )
-        )
-    ).all()
+    """Each district's mean rate over the metrics it had counted that week by `at`."""
     rates: dict[str, list[Decimal]] = {}
-    for s in stored:
-        row = IndicatorRow(
-            district=s.district,
-            metric=DistrictMetric(s.metric),
-            numerator=s.numerator,
-            denominator=s.denominator,
-        )
-        if row.rate is not None:
-            rates.setdefault(s.district, []).append(row.rate)
+    for district, _metric, numerator, denominator in await indicators.counts_as_of(
+        session=session, kind="district", week_start=week_start, at=at
+    ):
+        rate = percent(numerator, denominator)
+        if rate is not None:
+            rates.setdefault(district, []).append(rate)
     return {
         d: (sum(r, Decimal(0)) / len(r)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
         for d, r in rates.items()
@@ -65,15 +54,23 @@ async def _indicator_rates(
 
 
 async def _project_rates(
-    session: AsyncSession, week_start: date
+    session: AsyncSession, week_start: date, at: datetime
 ) -> dict[tuple[str, MetricGroup], Decimal | None]:
-    """Per district and group (一金三制, 8个100%): the week's project counts summed."""
+    """Per district and group (一金三制, 8个100%): the week's project counts by `at`, summed
+    (each project under the district it belongs to now)."""
+    counts = await indicators.counts_as_of(
+        session=session, kind="project", week_start=week_start, at=at
+    )
+    owners = select(Project.code, Project.district).where(
+        Project.code == any_(bindparam("projects", list({c[0] for c in counts}), ARRAY(String)))
+    )
+    district_of = dict((await session.execute(owners)).all())
     sums: dict[tuple[str, MetricGroup], tuple[int, int]] = {}
-    for total in await indicators.district_totals(session=session, week_start=week_start):
-        key = (total.district, METRIC_GROUPS[total.metric])
-        numerator, denominator = sums.get(key, (0, 0))
-        sums[key] = (numerator + total.numerator, denominator + total.denominator)
-    return {key: percent(*counts) for key, counts in sums.items()}
+    for project, metric, numerator, denominator in counts:
+        key = (district_of[project], METRIC_GROUPS[ProjectMetric(metric)])
+        total = sums.get(key, (0, 0))
+        sums[key] = (total[0] + numerator, total[1] + denominator)
+    return {key: percent(*both) for key, both in sums.items()}
 
 
 def _district_rows(
@@ -143,8 +140,8 @@ async def gather(*, session: AsyncSession, request: GatherInput) -> ReportFigure
     in_period = [c for c in cases if c.received_at >= period.start]
     last_day = (at - timedelta(microseconds=1)).astimezone(SHANGHAI).date()
     monday = last_day - timedelta(days=last_day.weekday())
-    rates = await _indicator_rates(session, monday, land.districts)
-    projects = await _project_rates(session, monday)
+    rates = await _indicator_rates(session, monday, at)
+    projects = await _project_rates(session, monday, at)
     current, coming = await _phases(session, campaign.id, last_day)
     subject = None
     if request.case_id is not None:  # a case of the backlog may become major any time

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -45,7 +45,9 @@ async def _save(
     refuse_foreign(
         actor, [(p, r.district) for p, r in zip(places, submission.rows, strict=True)], ""
     )
-    saved = await indicators.save_week(session=session, submission=submission, by=actor.username)
+    saved = await indicators.save_week(
+        session=session, submission=submission, by=actor.username, at=datetime.now(UTC)
+    )
     await session.commit()
     return Saved(saved=saved)
 

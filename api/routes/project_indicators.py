@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -83,7 +83,7 @@ async def _save(
     owned = [(p, districts[r.project]) for p, r in zip(places, submission.rows, strict=True)]
     refuse_foreign(actor, owned, "项目")
     saved = await indicators.save_project_week(
-        session=session, submission=submission, by=actor.username
+        session=session, submission=submission, by=actor.username, at=datetime.now(UTC)
     )
     await session.commit()
     return Saved(saved=saved)

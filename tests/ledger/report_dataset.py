@@ -13,12 +13,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 import plans
 from domain.escalation import deadline_at
+from domain.indicators import WeeklySubmission
 from domain.plan.loader import load_plan_file
+from domain.project_indicators import ProjectWeeklySubmission
 from domain.units_file import read_units_file
-from ledger import units
+from ledger import indicators, units
 from ledger.campaigns_table import Campaign
 from ledger.cases_table import Case, CaseEvent, CasePayment
-from ledger.indicators_table import DistrictIndicator, ProjectIndicator
 from ledger.projects_table import Project
 from ledger.tasks_table import Escalation, Task, TaskEvent
 
@@ -74,14 +75,30 @@ def _escalation(task: Task, action: str, label: str, at: datetime) -> Escalation
     )  # fmt: skip
 
 
-def _project_counts(
-    project: str, week: date, counts: dict[str, tuple[int, int]]
-) -> list[ProjectIndicator]:
-    return [
-        ProjectIndicator(project=project, week_start=week, metric=metric, numerator=n,
-                         denominator=d, submitted_by="hp")
-        for metric, (n, d) in counts.items()
-    ]  # fmt: skip
+WEEK = date(2026, 11, 30)
+SUBMITTED = bj(2026, 12, 4, 17)  # the districts report on Friday
+
+
+async def submit_district(
+    session: AsyncSession, at: datetime, *rows: tuple[str, str, int, int]
+) -> None:
+    submission = WeeklySubmission.model_validate(
+        {"week_start": WEEK, "rows": [
+            {"district": d, "metric": m, "numerator": n, "denominator": q} for d, m, n, q in rows
+        ]}
+    )  # fmt: skip
+    await indicators.save_week(session=session, submission=submission, by="t", at=at)
+
+
+async def submit_projects(
+    session: AsyncSession, at: datetime, *rows: tuple[str, str, int, int]
+) -> None:
+    submission = ProjectWeeklySubmission.model_validate(
+        {"week_start": WEEK, "rows": [
+            {"project": p, "metric": m, "numerator": n, "denominator": q} for p, m, n, q in rows
+        ]}
+    )  # fmt: skip
+    await indicators.save_project_week(session=session, submission=submission, by="t", at=at)
 
 
 async def seed(session: AsyncSession) -> None:
@@ -157,18 +174,11 @@ async def seed(session: AsyncSession) -> None:
                         payer="employer", recorded_by="t", at=bj(2026, 12, 8)),
         ]
     )  # fmt: skip
-    week = date(2026, 11, 30)
-    session.add_all(
-        [
-            DistrictIndicator(district="tj.hp", week_start=week, metric="real_name_update",
-                              numerator=187, denominator=200, submitted_by="hp"),
-            DistrictIndicator(district="tj.hp", week_start=week, metric="manager_on_site",
-                              numerator=2, denominator=3, submitted_by="hp"),
-            DistrictIndicator(district="tj.hx", week_start=week, metric="supervisor_on_site",
-                              numerator=0, denominator=0, submitted_by="hx"),
-        ]
+    await submit_district(
+        session, SUBMITTED,
+        ("tj.hp", "real_name_update", 187, 200), ("tj.hp", "manager_on_site", 2, 3),
+        ("tj.hx", "supervisor_on_site", 0, 0),
     )  # fmt: skip
-    await session.flush()
     session.add_all(
         [
             Project(code="P1", name="和平区某学校改造", district="tj.hp", project_type="government",
@@ -178,9 +188,8 @@ async def seed(session: AsyncSession) -> None:
         ]
     )  # fmt: skip
     await session.flush()
-    session.add_all(
-        _project_counts("P1", week, {"wage_deposit": (1, 1), "real_name": (40, 50),
-                                     "labour_contract": (45, 50)})
-        + _project_counts("P2", week, {"wage_deposit": (0, 1), "labour_contract": (30, 30)})
+    await submit_projects(
+        session, SUBMITTED,
+        ("P1", "wage_deposit", 1, 1), ("P1", "real_name", 40, 50), ("P1", "labour_contract", 45, 50),
+        ("P2", "wage_deposit", 0, 1), ("P2", "labour_contract", 30, 30),
     )  # fmt: skip
-    await session.flush()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -34,7 +34,10 @@ async def test_a_week_larger_than_one_statement_is_saved_whole(db_session: Async
         for metric in ProjectMetric
     )
     week = ProjectWeeklySubmission(week_start=MONDAY, rows=rows)
-    assert await indicators.save_project_week(session=db_session, submission=week, by="t") == 14_400
+    saved = await indicators.save_project_week(
+        session=db_session, submission=week, by="t", at=datetime.now(UTC)
+    )
+    assert saved == 14_400
     stored = await db_session.scalar(
         select(func.count()).where(ProjectIndicator.week_start == MONDAY)
     )

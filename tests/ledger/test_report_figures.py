@@ -20,7 +20,16 @@ from domain.reports.requests import GatherInput
 from ledger.cases_table import CasePayment
 from ledger.report_figures import gather
 from ledger.tasks_table import Task, TaskEvent
-from tests.ledger.report_dataset import CAMPAIGN, _case, _escalation, _events, bj, seed
+from tests.ledger.report_dataset import (
+    CAMPAIGN,
+    _case,
+    _escalation,
+    _events,
+    bj,
+    seed,
+    submit_district,
+    submit_projects,
+)
 
 WEEK_END = bj(2026, 12, 7)  # Monday: the week 11-30 … 12-06
 
@@ -154,6 +163,9 @@ async def test_a_rerun_after_later_data_gives_the_same_figures(db_session: Async
         ]
     )  # fmt: skip
     await db_session.flush()
+    # 和平区 corrects its week on Tuesday, and a project its 8个100%: the Monday bulletin stands
+    await submit_district(db_session, bj(2026, 12, 8), ("tj.hp", "manager_on_site", 3, 3))
+    await submit_projects(db_session, bj(2026, 12, 8), ("P2", "labour_contract", 0, 30))
     assert (await figures(db_session, "weekly-bulletin", WEEK_END)) == first
     later = await figures(db_session, "weekly-bulletin", bj(2026, 12, 14))
     assert later.cases_in_period.received == 2  # C4 and C9 belong to the next week
