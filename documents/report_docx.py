@@ -6,6 +6,7 @@ Sections: 标题, 总体情况, 各区排名, 逾期未完成单位点名, 重�
 from __future__ import annotations
 
 import io
+from decimal import Decimal
 
 from docx import Document
 from docx.document import Document as DocumentObject
@@ -29,7 +30,7 @@ def _table(document: DocumentObject, table: Table) -> None:
     for row in table.rows[:PRINTED_ROWS]:
         cells = grid.add_row().cells
         for cell, value in zip(cells, row, strict=True):
-            cell.text = str(value)
+            cell.text = f"{value:,.2f}" if isinstance(value, Decimal) else str(value)
     if len(table.rows) > PRINTED_ROWS:
         rest = len(table.rows) - PRINTED_ROWS
         document.add_paragraph(f"另有{rest}条，详见同名表格（.xlsx）“{table.title}”表。")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from documents.report_text import day, rate
 from domain.escalation import SHANGHAI
@@ -13,7 +14,7 @@ from domain.reports.figures import ReportFigures
 class Table:
     title: str
     headers: tuple[str, ...]
-    rows: list[tuple[str | int, ...]]
+    rows: list[tuple[str | int | Decimal, ...]]  # Decimal: money, a number in the workbook
 
 
 def rankings(f: ReportFigures) -> Table:
@@ -58,11 +59,11 @@ def major_cases(f: ReportFigures) -> Table:
     rows = [f.case] if f.case is not None else list(f.major_cases)
     return Table(
         "重大案件",
-        ("案件编号", "区", "用人单位", "涉及人数", "涉及金额（元）", "已支付（元）", "状态",
+        ("案件编号", "区", "用人单位", "涉及人数", "申报金额（元）", "已支付（元）", "状态",
          "包案领导", "认定理由"),
         [
-            (m.case_number, m.district_name, m.employer, m.workers, f"{m.amount:.2f}",
-             f"{m.paid:.2f}", m.status, m.leader or "", "；".join(m.reasons))
+            (m.case_number, m.district_name, m.employer, m.workers, m.amount, m.paid, m.status,
+             m.leader or "", "；".join(m.reasons))
             for m in rows
         ],
     )  # fmt: skip

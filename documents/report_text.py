@@ -27,8 +27,9 @@ def heading(f: ReportFigures) -> str:
 
 def _cases(c: CaseFigures) -> str:
     return (
-        f"受理欠薪案件（线索）{c.received}件，涉及劳动者{c.workers}人、金额{money(c.amount_claimed)}，"
-        f"已办结{c.closed}件（结案率{rate(c.clearance_rate)}），"
+        f"受理欠薪案件（线索）{c.received}件，涉及劳动者{c.workers}人、申报欠薪金额"
+        f"{money(c.amount_claimed)}，已办结{c.closed}件（结案率{rate(c.clearance_rate)}，"
+        f"按时办结率{rate(c.on_time_closure_rate)}），"
         f"为劳动者追回（支付）工资{money(c.amount_paid)}，其中重大案件{c.major}件"
     )
 
@@ -37,7 +38,7 @@ def overview(f: ReportFigures) -> list[str]:
     """总体情况: tasks, then cases in the period and since the campaign began."""
     t = f.tasks
     lines = [
-        f"截至{f.period.label}末，{f.campaign_title}共部署任务{t.total}项，"
+        f"{f.period.label}，{f.campaign_title}共部署任务{t.total}项，"
         f"已到期{t.due}项，按时完成{t.completed_on_time}项（按时完成率{rate(t.on_time_rate)}），"
         f"累计完成{t.completed}项，逾期未完成{t.overdue}项。",
         f"本期{_cases(f.cases_in_period)}。",

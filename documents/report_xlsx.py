@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from decimal import Decimal
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -12,6 +13,7 @@ from documents.report_text import heading, next_steps, overview
 from domain.reports.figures import ReportFigures
 
 BOLD = Font(bold=True)
+MONEY = "#,##0.00"
 
 
 def report_xlsx(f: ReportFigures) -> bytes:
@@ -34,6 +36,9 @@ def report_xlsx(f: ReportFigures) -> bytes:
             cell.font = BOLD
         for row in table.rows:
             sheet.append(list(row))
+            for cell in sheet[sheet.max_row]:
+                if isinstance(cell.value, Decimal):
+                    cell.number_format = MONEY
         for index, header in enumerate(table.headers):
             sheet.column_dimensions[chr(ord("A") + index)].width = max(12, len(header) * 2 + 4)
         sheet.freeze_panes = "A2"

@@ -9,12 +9,12 @@ from decimal import ROUND_HALF_UP, Decimal
 from sqlalchemy import ARRAY, String, any_, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from domain.escalation import SHANGHAI, start_of_day
+from domain.escalation import start_of_day
 from domain.indicators import percent
 from domain.plan.model import Plan, ReportKind
 from domain.project_indicators import METRIC_GROUPS, MetricGroup, ProjectMetric
 from domain.reports.figures import DistrictRow, PhaseRow, ReportFigures
-from domain.reports.periods import period_for
+from domain.reports.periods import last_day, period_for
 from domain.reports.ranking import rank_districts
 from domain.reports.requests import GatherInput
 from ledger import indicators
@@ -138,11 +138,11 @@ async def gather(*, session: AsyncSession, request: GatherInput) -> ReportFigure
         session=session, land=land, since=start_of_day(campaign.period_start), at=at
     )
     in_period = [c for c in cases if c.received_at >= period.start]
-    last_day = (at - timedelta(microseconds=1)).astimezone(SHANGHAI).date()
-    monday = last_day - timedelta(days=last_day.weekday())
+    day = last_day(at)
+    monday = day - timedelta(days=day.weekday())
     rates = await _indicator_rates(session, monday, at)
     projects = await _project_rates(session, monday, at)
-    current, coming = await _phases(session, campaign.id, last_day)
+    current, coming = await _phases(session, campaign.id, day)
     subject = None
     if request.case_id is not None:  # a case of the backlog may become major any time
         found = await cases_as_of(session=session, land=land, since=at, at=at, only=request.case_id)
@@ -185,5 +185,6 @@ async def gather(*, session: AsyncSession, request: GatherInput) -> ReportFigure
         current_phases=current,
         next_phases=coming,
         case=None if subject is None else major_row(subject, land),
+        case_id=request.case_id,
         requested_by=request.requested_by,
     )

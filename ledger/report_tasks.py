@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from domain.escalation import SHANGHAI, StepAction, deadline_at
+from domain.escalation import StepAction, deadline_at
 from domain.reports.figures import EscalationRow, OverdueRow, TaskFigures
-from domain.reports.periods import ReportPeriod
+from domain.reports.periods import ReportPeriod, last_day
 from ledger.report_territory import Territory
 from ledger.tasks_table import Escalation, Task, TaskEvent
 
@@ -135,7 +135,7 @@ def overdue_rows(
 ) -> tuple[OverdueRow, ...]:
     """逾期未完成单位点名: every due, unfinished task, longest overdue first, in whole days after
     its deadline day (a deadline on the period's last day lapsed at the instant: 0 days)."""
-    last_day = (at - timedelta(microseconds=1)).astimezone(SHANGHAI).date()
+    day = last_day(at)
     rows = [
         OverdueRow(
             unit=t.unit,
@@ -143,7 +143,7 @@ def overdue_rows(
             district_name=land.name(land.district_of.get(t.unit)) or None,
             title=t.title,
             deadline=t.deadline,
-            days_overdue=max((last_day - t.deadline).days, 0),
+            days_overdue=max((day - t.deadline).days, 0),
             escalation=t.escalation,
         )
         for t in tasks

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert
@@ -25,7 +24,7 @@ async def save(*, session: AsyncSession, figures: ReportFigures, xlsx: bytes, do
         "period_start": figures.period.start,
         "period_end": figures.period.end,
         "period_label": figures.period.label,
-        "case_id": None if figures.case is None else figures.case.case_number,
+        "case_id": figures.case_id,
         "requested_by": figures.requested_by,
         "figures": figures.model_dump(mode="json"),
         "xlsx": xlsx,
@@ -35,8 +34,7 @@ async def save(*, session: AsyncSession, figures: ReportFigures, xlsx: bytes, do
     await session.execute(
         statement.on_conflict_do_update(
             index_elements=[Report.id],
-            set_={k: statement.excluded[k] for k in row if k not in ("id", "requested_by")}
-            | {"updated_at": func.now()},
+            set_={k: statement.excluded[k] for k in row if k != "id"} | {"updated_at": func.now()},
         )
     )
 
@@ -46,7 +44,6 @@ async def listed(
     session: AsyncSession,
     campaign_id: str | None,
     kind: str | None,
-    since: datetime | None,
     limit: int,
     offset: int,
 ) -> tuple[Sequence[Report], int]:
@@ -55,8 +52,6 @@ async def listed(
         query = query.where(Report.campaign_id == campaign_id)
     if kind is not None:
         query = query.where(Report.kind == kind)
-    if since is not None:
-        query = query.where(Report.period_end >= since)
     total = await session.scalar(select(func.count()).select_from(query.subquery()))
     page = query.order_by(Report.period_end.desc(), Report.id).limit(limit).offset(offset)
     return (await session.scalars(page)).all(), int(total or 0)

@@ -93,7 +93,6 @@ async def list_reports(
         session=session,
         campaign_id=campaign_id,
         kind=None if kind is None else kind.value,
-        since=None,
         limit=limit,
         offset=offset,
     )

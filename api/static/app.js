@@ -117,12 +117,24 @@ async function download(report, format) {
   const response = await fetch("/api/v1/reports/" + encodeURIComponent(report.id) + "/" + format, {
     headers: { Authorization: "Bearer " + sessionStorage.getItem(tokenKey) },
   });
-  if (!response.ok) throw new Error("下载失败（" + response.status + "）");
+  if (!response.ok) {
+    const body = await response.json().catch(() => ({}));
+    throw new Error((body.error && body.error.message) || ("下载失败（" + response.status + "）"));
+  }
   const link = document.createElement("a");
   link.href = URL.createObjectURL(await response.blob());
   link.download = report.title + "（" + report.period_label + "）." + format;
   link.click();
-  URL.revokeObjectURL(link.href);
+  setTimeout(() => URL.revokeObjectURL(link.href), 60000);  // after the browser has the file
+}
+
+async function offerDownload(report, format) {
+  $("report-message").textContent = "";
+  try {
+    await download(report, format);
+  } catch (e) {
+    $("report-message").textContent = e.message;
+  }
 }
 
 async function loadReports() {
@@ -137,8 +149,8 @@ async function loadReports() {
     cell(row, report.period_label);
     cell(row, new Date(report.created_at).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" }));
     const links = cell(row, "");
-    actionButton(links, "表格 xlsx", () => download(report, "xlsx"));
-    actionButton(links, "通报 docx", () => download(report, "docx"));
+    actionButton(links, "表格 xlsx", () => offerDownload(report, "xlsx"));
+    actionButton(links, "通报 docx", () => offerDownload(report, "docx"));
     body.append(row);
   }
 }

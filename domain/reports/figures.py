@@ -134,4 +134,5 @@ class ReportFigures(Frozen):
     current_phases: tuple[PhaseRow, ...]
     next_phases: tuple[PhaseRow, ...]
     case: MajorCaseRow | None = None  # the subject of a 专报
+    case_id: str | None = None
     requested_by: str = "system"

@@ -18,7 +18,7 @@ from domain.escalation import SHANGHAI
 from domain.roles import Role
 from tests.api.cases_data import clue
 from tests.api.conftest import Login
-from tests.api.test_campaigns import start_campaign, wait_until_launched
+from tests.api.test_campaigns import load_units, start_campaign, wait_until_launched
 from tests.polling import eventually
 
 PIAN1 = "pian1-tianjin-winter"
@@ -120,7 +120,9 @@ async def test_the_office_produces_a_report_now_and_everyone_downloads_it(
     again = await client.post(url, json={"duty_key": "weekly-bulletin"}, headers=office)
     assert again.status_code == 201 and again.json()["id"] != report_id  # a later instant
     [listed] = [r for r in await reports_of(client, district) if r["id"] == report_id]
-    assert listed["period_label"].startswith("2026年11月")
+    end = datetime.fromisoformat(listed["period_end"]).astimezone(SHANGHAI)  # the request's now
+    assert timedelta(0) < datetime.now(SHANGHAI) - end < timedelta(minutes=1)
+    assert listed["period_label"].endswith(f"{end.month}月{end.day}日（截至{end:%H:%M}）")
     detail = (await client.get(f"/api/v1/reports/{report_id}", headers=district)).json()
     assert detail["figures"]["tasks"]["total"] == created["task_count"]
     assert len(detail["figures"]["districts"]) == 16
@@ -177,6 +179,9 @@ async def test_report_refusals(
             answer.text,
         )
         assert answer.json()["error"]["message"]
+    for query in ({"kind": "bogus"}, {"limit": "0"}, {"offset": "-1"}):
+        bad = await client.get("/api/v1/reports", params=query, headers=office)
+        assert (bad.status_code, bad.json()["error"]["code"]) == (422, "invalid_input"), query
     assert (await client.get("/api/v1/reports/none", headers=office)).status_code == 404
     assert (await client.get("/api/v1/reports/none/pdf", headers=office)).status_code == 404
     assert (await client.get("/api/v1/reports")).status_code == 401
@@ -209,7 +214,10 @@ async def test_a_major_case_brings_a_special_report(
     [made] = await special()
     assert made["duty_key"] == "special-info"
     detail = (await client.get(f"/api/v1/reports/{made['id']}", headers=office)).json()
-    assert detail["figures"]["case"]["workers"] == 45
+    figures = detail["figures"]
+    assert figures["case"]["workers"] == 45 and figures["case_id"] == answer.json()["id"]
+    assert figures["cases_total"]["major"] == 1  # as of a moment after it became major
+    assert [m["case_number"] for m in figures["major_cases"]] == [figures["case"]["case_number"]]
     paragraphs = [
         p.text
         for p in docx.Document(
@@ -258,3 +266,32 @@ async def test_a_district_owes_phase_reports_and_may_file_a_nil_report(
         <= datetime.now(SHANGHAI) - datetime.fromisoformat(figures["period"]["end"])
         < timedelta(minutes=2)
     )
+
+
+async def test_the_same_instant_gives_the_same_report_and_a_foreign_case_is_refused(
+    client: httpx.AsyncClient, login: Login, dev_worker: None, session_factory
+) -> None:
+    office = await login("office", Role.OFFICE, "tj.office")
+    created = await start_campaign(client, office, PIAN1)
+    await wait_until_launched(session_factory, created["id"], created["task_count"])
+    url = f"/api/v1/campaigns/{created['id']}/reports"
+    at = {"duty_key": "monthly-bulletin", "as_of": "2026-11-25T00:00:00+08:00"}
+    first = (await client.post(url, json=at, headers=office)).json()
+    again = (await client.post(url, json=at, headers=office)).json()
+    assert first["id"] == again["id"] == f"report:{created['id']}:monthly-bulletin:20261125T0000"
+    figures = [
+        (await client.get(f"/api/v1/reports/{r['id']}", headers=office)).json()["figures"]
+        for r in (first, again)
+    ]
+    assert figures[0] == figures[1]
+    assert figures[0]["period"]["label"] == "2026年11月20日—11月24日"
+    await load_units(session_factory, "units-banzhu.yaml")
+    town = await login("bz-hotline", Role.UNIT, "bz.rszx")
+    foreign = await client.post(
+        "/api/v1/cases", json=clue("GJ-BZ", district="bz", workers_affected=45), headers=town
+    )
+    assert foreign.status_code == 201, foreign.text
+    refused = await client.post(
+        url, json={"duty_key": "special-info", "case_id": foreign.json()["id"]}, headers=office
+    )
+    assert (refused.status_code, refused.json()["error"]["code"]) == (422, "case_outside_campaign")

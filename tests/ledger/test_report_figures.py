@@ -206,7 +206,8 @@ async def test_the_files_hold_the_figures(db_session: AsyncSession) -> None:
     overdue = list(book["逾期未完成单位"].iter_rows(values_only=True))
     assert overdue[1] == ("天津市河西区", "天津市河西区", "任务t3", "2026年12月2日", 4, "逾期预警")
     major = list(book["重大案件"].iter_rows(values_only=True))
-    assert major[1][:6] == ("C2", "天津市河西区", "用人单位C2", 40, "1200000.00", "200000.00")
+    assert major[1][:6] == ("C2", "天津市河西区", "用人单位C2", 40, 1200000, 200000)  # numbers
+    assert book["重大案件"]["E2"].number_format == "#,##0.00"
     document = docx.Document(io.BytesIO(report_docx(f)))
     text = [p.text for p in document.paragraphs]
     assert text[0] == summary[0]
