@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -16,12 +16,18 @@ from ledger.enterprises_table import BlacklistEntry, Enterprise
 
 
 async def upsert(*, session: AsyncSession, credit_code: str, name: str) -> None:
-    """Register the enterprise, keeping its latest name."""
-    statement = insert(Enterprise).values(credit_code=credit_code, name=name)
+    """Register the enterprise, keeping its latest name. A known one with the same name is not
+    written at all: an upsert would lock its row until the case's transaction commits, and
+    every clue against a big contractor would wait in line for it."""
     await session.execute(
-        statement.on_conflict_do_update(
-            index_elements=[Enterprise.credit_code], set_={"name": statement.excluded.name}
-        )
+        insert(Enterprise)
+        .values(credit_code=credit_code, name=name)
+        .on_conflict_do_nothing(index_elements=[Enterprise.credit_code])
+    )
+    await session.execute(
+        update(Enterprise)
+        .where(Enterprise.credit_code == credit_code, Enterprise.name != name)
+        .values(name=name)
     )
 
 
