@@ -127,7 +127,7 @@ class ReportActivities:
                     if d.kind is ReportKind.SPECIAL
                 ]  # fmt: skip
                 land = await territory(session=session, root=campaign.root_unit)
-                if duties and land.covers((case.district, case.town, case.receiving_unit)):
+                if duties and land.holds(case):
                     found += [
                         ReportRequest(
                             campaign_id=campaign.id,

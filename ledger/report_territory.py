@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from ledger.cases_table import Case
 from ledger.units_table import Unit
 
 
@@ -23,8 +23,11 @@ class Territory:
     def name(self, code: str | None) -> str:
         return "" if code is None else self.names.get(code, code)
 
-    def covers(self, codes: Iterable[str | None]) -> bool:
-        return any(code in self.codes for code in codes if code)
+    def holds(self, case: Case) -> bool:
+        """By where the case was received, which later handling never moves (as
+        report_cases.covered asks the database)."""
+        places = (case.district, case.town, case.receiving_unit)
+        return any(code in self.codes for code in places if code)
 
 
 async def territory(*, session: AsyncSession, root: str) -> Territory:

@@ -150,7 +150,7 @@ async def _check_subject(
     if kind is not ReportKind.SPECIAL or case is None:
         raise ApiError(422, "unknown_case", f"case_id: 案件 {case_id} 不存在或该报送事项不是专报")
     land = await territory(session=session, root=campaign.root_unit)
-    if not land.covers((case.district, case.town, case.receiving_unit)):
+    if not land.holds(case):
         raise ApiError(
             422, "case_outside_campaign", f"case_id: 案件 {case.case_number} 不在本专项行动范围内"
         )

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import io
 from collections.abc import Awaitable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 import docx
 import httpx
 import openpyxl
+import pytest
 from temporalio.client import Client, ScheduleBackfill, ScheduleOverlapPolicy
-from temporalio.service import RPCError
+from temporalio.service import RPCError, RPCStatusCode
 
 from domain.escalation import SHANGHAI
 from domain.roles import Role
@@ -22,6 +24,23 @@ from tests.api.test_campaigns import load_units, start_campaign, wait_until_laun
 from tests.polling import eventually
 
 PIAN1 = "pian1-tianjin-winter"
+
+
+@dataclass(frozen=True)
+class Running:
+    office: dict[str, str]  # the office's auth headers
+    campaign: dict[str, Any]  # as POST /campaigns answered
+
+
+@pytest.fixture
+async def pian1(
+    client: httpx.AsyncClient, login: Login, dev_worker: None, session_factory
+) -> Running:
+    """篇一 started by the office, every task launched."""
+    office = await login("office", Role.OFFICE, "tj.office")
+    created = await start_campaign(client, office, PIAN1)
+    await wait_until_launched(session_factory, created["id"], created["task_count"])
+    return Running(office=office, campaign=created)
 
 
 async def _nonempty(found: Awaitable[list[dict[str, Any]]]) -> bool:
@@ -40,11 +59,9 @@ async def reports_of(
 
 
 async def test_schedules_live_and_die_with_the_campaign(
-    client: httpx.AsyncClient, login: Login, dev_worker: None, dev_client: Client, session_factory
+    client: httpx.AsyncClient, pian1: Running, login: Login, dev_client: Client
 ) -> None:
-    office = await login("office", Role.OFFICE, "tj.office")
-    created = await start_campaign(client, office, PIAN1)
-    await wait_until_launched(session_factory, created["id"], created["task_count"])
+    office, created = pian1.office, pian1.campaign
     url = f"/api/v1/campaigns/{created['id']}/report-schedules"
     listed = (await client.get(url, headers=office)).json()
     assert [s["duty_key"] for s in listed] == SCHEDULED
@@ -97,20 +114,16 @@ async def test_schedules_live_and_die_with_the_campaign(
         return (await client.get(url, headers=office)).json() == []
 
     await eventually(gone)
-    try:
+    with pytest.raises(RPCError) as gone_for_good:
         await dev_client.get_schedule_handle(listed[0]["id"]).describe()
-        raise AssertionError("schedule still exists")
-    except RPCError:
-        pass
+    assert gone_for_good.value.status is RPCStatusCode.NOT_FOUND
 
 
 async def test_the_office_produces_a_report_now_and_everyone_downloads_it(
-    client: httpx.AsyncClient, login: Login, dev_worker: None, session_factory
+    client: httpx.AsyncClient, pian1: Running, login: Login
 ) -> None:
-    office = await login("office", Role.OFFICE, "tj.office")
+    office, created = pian1.office, pian1.campaign
     district = await login("hp", Role.DISTRICT, "tj.hp")
-    created = await start_campaign(client, office, PIAN1)
-    await wait_until_launched(session_factory, created["id"], created["task_count"])
     url = f"/api/v1/campaigns/{created['id']}/reports"
     answer = await client.post(url, json={"duty_key": "weekly-bulletin"}, headers=office)
     assert answer.status_code == 201, answer.text
@@ -142,13 +155,9 @@ async def test_the_office_produces_a_report_now_and_everyone_downloads_it(
     assert any(n["kind"] == "report" for n in inbox["items"])
 
 
-async def test_report_refusals(
-    client: httpx.AsyncClient, login: Login, dev_worker: None, session_factory
-) -> None:
-    office = await login("office", Role.OFFICE, "tj.office")
+async def test_report_refusals(client: httpx.AsyncClient, pian1: Running, login: Login) -> None:
+    office, created = pian1.office, pian1.campaign
     district = await login("hp", Role.DISTRICT, "tj.hp")
-    created = await start_campaign(client, office, PIAN1)
-    await wait_until_launched(session_factory, created["id"], created["task_count"])
     url = f"/api/v1/campaigns/{created['id']}/reports"
 
     async def post(
@@ -230,12 +239,10 @@ async def test_a_major_case_brings_a_special_report(
 
 
 async def test_a_district_owes_phase_reports_and_may_file_a_nil_report(
-    client: httpx.AsyncClient, login: Login, dev_worker: None, session_factory
+    client: httpx.AsyncClient, pian1: Running, login: Login
 ) -> None:
-    office = await login("office", Role.OFFICE, "tj.office")
+    office, created = pian1.office, pian1.campaign
     district = await login("hp", Role.DISTRICT, "tj.hp")
-    created = await start_campaign(client, office, PIAN1)
-    await wait_until_launched(session_factory, created["id"], created["task_count"])
     task_id = f"task:{created['id']}:report.phase-progress:tj.hp"
     detail = (await client.get(f"/api/v1/tasks/{task_id}", headers=district)).json()
     assert (detail["deadline"], detail["deliverables"]) == ("2026-12-30", ["report"])
@@ -269,11 +276,9 @@ async def test_a_district_owes_phase_reports_and_may_file_a_nil_report(
 
 
 async def test_the_same_instant_gives_the_same_report_and_a_foreign_case_is_refused(
-    client: httpx.AsyncClient, login: Login, dev_worker: None, session_factory
+    client: httpx.AsyncClient, pian1: Running, login: Login, session_factory
 ) -> None:
-    office = await login("office", Role.OFFICE, "tj.office")
-    created = await start_campaign(client, office, PIAN1)
-    await wait_until_launched(session_factory, created["id"], created["task_count"])
+    office, created = pian1.office, pian1.campaign
     url = f"/api/v1/campaigns/{created['id']}/reports"
     at = {"duty_key": "monthly-bulletin", "as_of": "2026-11-25T00:00:00+08:00"}
     first = (await client.post(url, json=at, headers=office)).json()

@@ -79,26 +79,31 @@ WEEK = date(2026, 11, 30)
 SUBMITTED = bj(2026, 12, 4, 17)  # the districts report on Friday
 
 
+async def _submit(
+    session: AsyncSession, at: datetime, subject: str, rows: tuple[tuple[str, str, int, int], ...]
+) -> None:
+    """One week's counts of districts or of projects, submitted at `at` as the API would."""
+    body = {"week_start": WEEK, "rows": [
+        {subject: s, "metric": m, "numerator": n, "denominator": d} for s, m, n, d in rows
+    ]}  # fmt: skip
+    if subject == "district":
+        week = WeeklySubmission.model_validate(body)
+        await indicators.save_week(session=session, submission=week, by="t", at=at)
+    else:
+        projects = ProjectWeeklySubmission.model_validate(body)
+        await indicators.save_project_week(session=session, submission=projects, by="t", at=at)
+
+
 async def submit_district(
     session: AsyncSession, at: datetime, *rows: tuple[str, str, int, int]
 ) -> None:
-    submission = WeeklySubmission.model_validate(
-        {"week_start": WEEK, "rows": [
-            {"district": d, "metric": m, "numerator": n, "denominator": q} for d, m, n, q in rows
-        ]}
-    )  # fmt: skip
-    await indicators.save_week(session=session, submission=submission, by="t", at=at)
+    await _submit(session, at, "district", rows)
 
 
 async def submit_projects(
     session: AsyncSession, at: datetime, *rows: tuple[str, str, int, int]
 ) -> None:
-    submission = ProjectWeeklySubmission.model_validate(
-        {"week_start": WEEK, "rows": [
-            {"project": p, "metric": m, "numerator": n, "denominator": q} for p, m, n, q in rows
-        ]}
-    )  # fmt: skip
-    await indicators.save_project_week(session=session, submission=submission, by="t", at=at)
+    await _submit(session, at, "project", rows)
 
 
 async def seed(session: AsyncSession) -> None:
