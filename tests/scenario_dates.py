@@ -1,0 +1,113 @@
+"""Dates for tests that run a server, chosen from that server's clock.
+
+A suite runs for years: a test that names a calendar date passes today and fails the month that
+date goes by. Tests that run a server therefore ask here for "the next Monday before a New
+Year" or "the next Spring Festival" counted from the server's own now (the time-skipping
+server's clock, or the machine's clock that the dev server and `qingling up` run on), and skip
+forward to it. Tests of pure functions keep their fixed dates: those never age.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+
+from domain import festivals
+from domain.escalation import SHANGHAI
+from domain.workdays import HolidaySpan, WorkingCalendar, YearArrangement
+
+MONDAY = 0
+
+
+def beijing_date(instant: datetime) -> date:
+    """The Beijing calendar day of an instant: offices (and deadlines) count Beijing days."""
+    return instant.astimezone(SHANGHAI).date()
+
+
+def beijing_time(day: date, hour: int = 0, minute: int = 0) -> datetime:
+    """A Beijing wall-clock time on `day`, as an aware UTC instant."""
+    return datetime.combine(day, time(hour, minute), tzinfo=SHANGHAI).astimezone(UTC)
+
+
+def machine_now() -> datetime:
+    """The clock the dev server, the API and `qingling up` run on."""
+    return datetime.now(UTC)
+
+
+def machine_today() -> date:
+    return beijing_date(machine_now())
+
+
+def next_weekday(after: date, weekday: int) -> date:
+    """The first `weekday` (0 = Monday) strictly after `after`."""
+    return after + timedelta(days=(weekday - after.weekday() - 1) % 7 + 1)
+
+
+def next_working_day(after: date, calendar: WorkingCalendar | None = None) -> date:
+    return (calendar or WorkingCalendar()).add_working_days(after, 1)
+
+
+def next_new_year(after: date) -> date:
+    """The first 1 January strictly after `after`."""
+    return date(after.year + 1, 1, 1)
+
+
+def monday_before_next_new_year(after: date, *, lead_days: int = 0) -> date:
+    """The last Monday before the New Year that is at least `lead_days` after `after`: a
+    week whose deadlines cross 1 January. Moves on a year when this year's is too close."""
+    new_year = next_new_year(after)
+    while True:
+        monday = new_year - timedelta(days=(new_year.weekday() - MONDAY) % 7 or 7)
+        if (monday - after).days >= lead_days:
+            return monday
+        new_year = date(new_year.year + 1, 1, 1)
+
+
+def next_spring_festival(after: date, *, lead_days: int = 0) -> date:
+    """The first 春节 at least `lead_days` after `after`."""
+    year = after.year
+    while True:
+        festival = festivals.spring_festival(year)
+        if (festival - after).days >= lead_days:
+            return festival
+        year += 1
+
+
+def next_holiday(after: date, calendar: WorkingCalendar | None = None) -> HolidaySpan:
+    """The next run of days off that holds a weekday (a statutory holiday, not a weekend)."""
+    working = calendar or WorkingCalendar()
+    day = after + timedelta(days=1)
+    while working.is_working_day(day) or day.weekday() >= 5:
+        day += timedelta(days=1)
+    start = day
+    while not working.is_working_day(start - timedelta(days=1)):
+        start -= timedelta(days=1)
+    end = day
+    while not working.is_working_day(end + timedelta(days=1)):
+        end += timedelta(days=1)
+    return HolidaySpan(start=start, end=end)
+
+
+def working_days_before_next_holiday(
+    after: date, n: int, calendar: WorkingCalendar | None = None
+) -> date:
+    """The working day `n` working days before the next holiday begins, never before `after`;
+    counting `n` working days from it therefore crosses that holiday."""
+    working = calendar or WorkingCalendar()
+    probe = after
+    while True:
+        holiday = next_holiday(probe, working)
+        day = working.add_working_days(holiday.start, -n)
+        if day > after:
+            return day
+        probe = holiday.end
+
+
+def arrangement_with_days_off(year: int, *spans: tuple[date, date]) -> YearArrangement:
+    """An official-looking arrangement of `year` with exactly these days off, for tests that
+    load a calendar relative to the dates they chose."""
+    return YearArrangement(
+        year=year,
+        holidays=tuple(HolidaySpan(start=a, end=b) for a, b in spans),
+        source="official",
+        note="测试用安排",
+    )
