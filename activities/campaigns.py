@@ -176,7 +176,10 @@ class CampaignActivities:
             assert campaign is not None
             ladder = Plan.model_validate(campaign.plan).escalation
             tree = await units.all_specs(session=session)
-            overrides = tuple(await calendar.overrides(session=session))
+            frozen = {
+                row.id: await calendar.for_workflow(session=session, around=row.deadline)
+                for row in rows
+            }
         gate = asyncio.Semaphore(START_CONCURRENCY)
 
         async def start_one(row: Task) -> None:
@@ -196,7 +199,8 @@ class CampaignActivities:
                     deadline_time=row.deadline_time,
                     deliverables=tuple(row.deliverables),
                     ladder=ladder,
-                    calendar=overrides,
+                    calendar=frozen[row.id],
+                    calendar_sealed=True,
                 )
             )
             async with gate:

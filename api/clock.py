@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from domain.escalation import SHANGHAI
+from domain.escalation import beijing_date
 
 
 def today_in_beijing() -> date:
-    return datetime.now(UTC).astimezone(SHANGHAI).date()
+    return beijing_date(datetime.now(UTC))

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from domain.escalation import SHANGHAI
+from domain.escalation import beijing_date
 from domain.plan.resolve import ResolvedReporting
 from domain.tasks import Frozen
 
@@ -17,7 +17,7 @@ STANDING_HORIZON = timedelta(days=35)  # a standing plan's recurring tasks are m
 
 def resolution_horizon(standing: bool, now: datetime) -> date | None:
     """How far ahead tasks are made: a dated campaign all at once, a standing plan monthly."""
-    return now.astimezone(SHANGHAI).date() + STANDING_HORIZON if standing else None
+    return beijing_date(now) + STANDING_HORIZON if standing else None
 
 
 class CampaignStart(Frozen):

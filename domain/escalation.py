@@ -125,6 +125,12 @@ DEFAULT_LADDER = EscalationLadder(
 )
 
 
+def beijing_date(instant: datetime) -> date:
+    """The Beijing calendar day of an instant: offices, deadlines and phases count Beijing days,
+    and at 00:30 Beijing the UTC date is still yesterday's."""
+    return instant.astimezone(SHANGHAI).date()
+
+
 def start_of_day(day: date) -> datetime:
     """Beijing midnight at the start of `day`, as the UTC instant timers and the ledger use."""
     return datetime.combine(day, time(0), tzinfo=SHANGHAI).astimezone(UTC)

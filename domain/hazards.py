@@ -73,6 +73,7 @@ class HazardStart(Frozen):
     follow_up_days: int = 30
     ladder: EscalationLadder = DEFAULT_LADDER
     calendar: tuple[YearArrangement, ...] = ()
+    calendar_sealed: bool = False  # True: `calendar` holds every year (WorkingCalendar sealed)
 
 
 class PlanInput(Frozen):

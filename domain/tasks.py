@@ -66,6 +66,7 @@ class TaskSpec(Frozen):
     deliverables: tuple[Literal["note", "figures", "files", "report"], ...] = ("note",)
     ladder: EscalationLadder = DEFAULT_LADDER
     calendar: tuple[YearArrangement, ...] = ()
+    calendar_sealed: bool = False  # True: `calendar` holds every year (WorkingCalendar sealed)
 
 
 class ProgressInput(Frozen):
@@ -144,6 +145,7 @@ class TaskState(BaseModel):
     fired_steps: list[str] = Field(default_factory=list)
     extensions: list[ExtensionRequest] = Field(default_factory=list)
     calendar: list[YearArrangement] = Field(default_factory=list)
+    calendar_sealed: bool = False
     completed_at: datetime | None = None
     event_seq: int = 0
 
@@ -156,6 +158,7 @@ class TaskState(BaseModel):
             deadline=spec.deadline,
             deadline_time=spec.deadline_time,
             calendar=list(spec.calendar),
+            calendar_sealed=spec.calendar_sealed,
         )
 
     @classmethod

@@ -105,6 +105,12 @@ class YearArrangement(BaseModel):
         return frozenset(day for span in self.holidays for day in span.days())
 
 
+def covering_years(*days: date) -> range:
+    """The years a deadline counted from these days can reach: a ladder runs up to 60 working
+    days either side, and a case or hazard limit a few months ahead."""
+    return range(min(d.year for d in days) - 1, max(d.year for d in days) + 2)
+
+
 def _days_of_year(year: int) -> Iterator[date]:
     return HolidaySpan(start=date(year, 1, 1), end=date(year, 12, 31)).days()
 
@@ -171,13 +177,19 @@ class WorkingCalendar:
     data, else the provisional computation.
 
     Only the loaded arrangements are state, so a calendar crosses Temporal boundaries as the plain
-    list `arrangements` and is rebuilt with `WorkingCalendar(that_list)`.
+    list `arrangements` and is rebuilt with `WorkingCalendar(that_list)`. A workflow rebuilds it
+    `sealed`: then years it was not given are only ever computed provisionally, never read from
+    the installed library, whose next release would otherwise change a running deadline on
+    replay. `frozen(years)` is what a workflow is given: every year it may need, as of now.
     """
 
-    __slots__ = ("_loaded", "_working_ordinals")
+    __slots__ = ("_loaded", "_sealed", "_working_ordinals")
 
     def __init__(
-        self, arrangements: Mapping[int, YearArrangement] | Iterable[YearArrangement] = ()
+        self,
+        arrangements: Mapping[int, YearArrangement] | Iterable[YearArrangement] = (),
+        *,
+        sealed: bool = False,
     ) -> None:
         loaded: dict[int, YearArrangement] = {}
         if isinstance(arrangements, Mapping):
@@ -193,6 +205,7 @@ class WorkingCalendar:
                     raise ValueError(f"arrangements[{index}]: {arrangement.year} 年的安排重复加载")
                 loaded[arrangement.year] = arrangement
         self._loaded = loaded
+        self._sealed = sealed
         self._working_ordinals: dict[int, tuple[int, ...]] = {}
 
     @property
@@ -201,18 +214,25 @@ class WorkingCalendar:
 
     def with_arrangement(self, arrangement: YearArrangement) -> WorkingCalendar:
         """A new calendar, so workflows holding the old one keep replaying the same answers."""
-        return WorkingCalendar({**self._loaded, arrangement.year: arrangement})
+        return WorkingCalendar({**self._loaded, arrangement.year: arrangement}, sealed=self._sealed)
+
+    def frozen(self, years: Iterable[int]) -> list[YearArrangement]:
+        """These years' arrangements as this calendar answers them today, for a workflow."""
+        return [self.arrangement(year) for year in sorted(set(years))]
+
+    def _published(self, year: int) -> YearArrangement | None:
+        return None if self._sealed else official_arrangement(year)
 
     def arrangement(self, year: int) -> YearArrangement:
         loaded = self._loaded.get(year)
         if loaded is not None:
             return loaded
-        return official_arrangement(year) or provisional_arrangement(year)
+        return self._published(year) or provisional_arrangement(year)
 
     def source(self, year: int) -> Source:
         if year in self._loaded:
             return "loaded"
-        return "official" if official_arrangement(year) is not None else "provisional"
+        return "official" if self._published(year) is not None else "provisional"
 
     def is_provisional(self, year: int) -> bool:
         """True also for a loaded arrangement that is itself marked provisional."""

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
+
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from domain.workdays import WorkingCalendar, YearArrangement
+from domain.escalation import beijing_date
+from domain.workdays import WorkingCalendar, YearArrangement, covering_years
 from ledger.calendar_table import CalendarYear
+
+
+def today_in_beijing() -> date:
+    return beijing_date(datetime.now(UTC))
 
 
 async def overrides(*, session: AsyncSession) -> list[YearArrangement]:
@@ -17,6 +24,12 @@ async def overrides(*, session: AsyncSession) -> list[YearArrangement]:
 
 async def working_calendar(*, session: AsyncSession) -> WorkingCalendar:
     return WorkingCalendar(await overrides(session=session))
+
+
+async def for_workflow(*, session: AsyncSession, around: date) -> tuple[YearArrangement, ...]:
+    """Every year a workflow may count in, frozen as of now (see WorkingCalendar `sealed`)."""
+    working = await working_calendar(session=session)
+    return tuple(working.frozen(covering_years(around, today_in_beijing())))
 
 
 async def save(*, session: AsyncSession, arrangement: YearArrangement, loaded_by: str) -> None:

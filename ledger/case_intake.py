@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from domain.cases.intake import CaseIntake
 from domain.cases.limits import accept_deadline, close_deadline
 from domain.cases.state import CaseSettings, CaseStart, CaseState
-from domain.escalation import SHANGHAI
+from domain.escalation import SHANGHAI, beijing_date
 from domain.workdays import WorkingCalendar
 from ledger import units
 from ledger.case_settings import case_settings
@@ -40,8 +40,8 @@ async def new_case_state(
 ) -> CaseState:
     """A numbered case ready to start; the number is used up even if the case exists already."""
     settings = settings or await case_settings(session=session, district=intake.district)
-    working = WorkingCalendar(settings.calendar)
-    received = intake.received_at.astimezone(SHANGHAI).date()
+    working = WorkingCalendar(settings.calendar, sealed=settings.calendar_sealed)
+    received = beijing_date(intake.received_at)
     close, why = close_deadline(
         received,
         intake.source,

@@ -12,6 +12,7 @@ from domain.cases.state import CaseSettings
 from domain.plan.dates import local_date
 from domain.plan.model import Plan
 from domain.plan.schedule import schedule_plan
+from domain.workdays import covering_years
 from ledger import calendar, units
 from ledger.campaigns_table import Campaign
 
@@ -58,7 +59,8 @@ async def case_settings(*, session: AsyncSession, district: str | None = None) -
     chosen = rules or CaseRules()
     return CaseSettings(
         goals=tuple(goals),
-        calendar=tuple(working.arrangements),
+        calendar=tuple(working.frozen(covering_years(calendar.today_in_beijing()))),
+        calendar_sealed=True,
         limits=chosen.limits,
         major_rule=chosen.major,
     )

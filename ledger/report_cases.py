@@ -15,7 +15,7 @@ from sqlalchemy import ARRAY, ColumnElement, RowMapping, String, any_, bindparam
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.cases.intake import CaseSource
-from domain.escalation import SHANGHAI
+from domain.escalation import beijing_date
 from domain.reports.figures import CaseFigures, ClueRow, EscalationRow, MajorCaseRow
 from domain.reports.periods import ReportPeriod
 from ledger.cases_table import Case, CaseEvent, CasePayment
@@ -131,7 +131,7 @@ def _as_of(row: RowMapping) -> CaseAsOf:
 
 
 def _day(instant: datetime) -> date:
-    return instant.astimezone(SHANGHAI).date()
+    return beijing_date(instant)
 
 
 def case_figures(cases: Sequence[CaseAsOf]) -> CaseFigures:

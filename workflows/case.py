@@ -55,7 +55,8 @@ class CaseWorkflow:
         self.state = state
         self._changed = False
         self._lock = asyncio.Lock()
-        self._working = WorkingCalendar(state.start.settings.calendar)
+        settings = state.start.settings
+        self._working = WorkingCalendar(settings.calendar, sealed=settings.calendar_sealed)
         self._registered = state.event_seq > 0
         self._background = Background()
 

@@ -85,7 +85,7 @@ class DepartmentTaskWorkflow:
     def _calendar(self) -> WorkingCalendar:
         """Built once per arrangement set: each build recomputes a year's working days."""
         if self._working is None:
-            self._working = WorkingCalendar(self.state.calendar)
+            self._working = WorkingCalendar(self.state.calendar, sealed=self.state.calendar_sealed)
         return self._working
 
     def _due(self, step: EscalationStep, calendar: WorkingCalendar) -> datetime:

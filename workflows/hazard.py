@@ -40,7 +40,7 @@ class HazardWorkflow:
         self.state = state
         self._changed = False
         self._lock = asyncio.Lock()
-        self._working = WorkingCalendar(state.start.calendar)
+        self._working = WorkingCalendar(state.start.calendar, sealed=state.start.calendar_sealed)
 
     @workflow.run
     async def run(self, state: HazardState) -> HazardState:

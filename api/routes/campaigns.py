@@ -25,6 +25,7 @@ from workflows.campaign import CampaignWorkflow
 from workflows.task_queues import MAIN_TASK_QUEUE
 
 router = APIRouter(prefix="/api/v1/campaigns", tags=["专项行动"])
+START_RANGE_DAYS = 366  # a start is today's, recorded late, or next season's: never years away
 
 
 class CampaignCreate(BaseModel):
@@ -32,6 +33,10 @@ class CampaignCreate(BaseModel):
 
     template: str | None = Field(default=None, description="方案模板 key（与 plan 二选一）")
     plan: dict[str, Any] | None = Field(default=None, description="完整方案（与 template 二选一）")
+    start: date | None = Field(
+        default=None,
+        description="行动开始日期（北京时间，默认今天）；方案各日期相对此日推算，模板不写年份",
+    )
     title: str | None = Field(default=None, max_length=200)
     supervising_leader: str | None = Field(default=None, description="督办包案领导的用户名")
 
@@ -105,6 +110,13 @@ async def create(
     body: CampaignCreate, actor: OfficeActor, session: SessionDep, client: TemporalDep
 ) -> CampaignCreated:
     now = datetime.now(UTC)
+    if body.start is not None and abs((body.start - today_in_beijing()).days) > START_RANGE_DAYS:
+        raise ApiError(
+            422,
+            "start_out_of_range",
+            f"start: 开始日期 {body.start} 距今超过 {START_RANGE_DAYS} 天",
+            [{"path": "start", "code": "start_out_of_range", "message": "开始日期距今超过一年"}],
+        )
     working = await calendar.working_calendar(session=session)
     text = (
         template_path(body.template).read_text(encoding="utf-8")
@@ -112,7 +124,7 @@ async def create(
         else yaml.safe_dump(body.plan, allow_unicode=True)
     )
     try:
-        plan = load_plan(text, calendar=working, now=now)
+        plan = load_plan(text, calendar=working, now=now, start=body.start)
         resolved = resolve_plan(
             plan,
             calendar=working,

@@ -122,7 +122,8 @@ async def register(
         unit=actor.unit,
         unit_ancestors=tuple(await units.ancestors(session=session, code=actor.unit)),
         registered_by=actor.username,
-        calendar=tuple((await calendar.working_calendar(session=session)).arrangements),
+        calendar=await calendar.for_workflow(session=session, around=calendar.today_in_beijing()),
+        calendar_sealed=True,
     )
     await session.commit()
     await client.start_workflow(

@@ -45,6 +45,7 @@ class CaseSettings(Frozen):
     goals: tuple[CampaignGoal, ...] = ()
     ladder: EscalationLadder = DEFAULT_LADDER
     calendar: tuple[YearArrangement, ...] = ()
+    calendar_sealed: bool = False  # True: `calendar` holds every year (WorkingCalendar sealed)
 
 
 class CaseStart(Frozen):

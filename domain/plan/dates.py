@@ -21,7 +21,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
 from domain import festivals
-from domain.escalation import SHANGHAI, start_of_day
+from domain.escalation import SHANGHAI, beijing_date, start_of_day
 from domain.workdays import WorkingCalendar
 
 MAX_LENGTH = 200
@@ -301,9 +301,7 @@ class DateContext:
 
 def local_date(value: date | datetime) -> date:
     """The Beijing calendar day of an instant; offices think in their own days, not UTC's."""
-    if isinstance(value, datetime):
-        return value.astimezone(SHANGHAI).date()
-    return value
+    return beijing_date(value) if isinstance(value, datetime) else value
 
 
 def _first_on_or_after(anchor: date, month: int, day: int) -> date:

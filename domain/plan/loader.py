@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +10,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 from pydantic_core import ErrorDetails
 
+from domain.plan.dates import DateExpr, local_date
 from domain.plan.errors import PlanError, PlanInvalid, location
 from domain.plan.model import Plan
 from domain.plan.schedule import schedule_plan
@@ -73,21 +74,36 @@ def _parse(text: str) -> Any:
 
 
 def load_plan(
-    text: str, *, calendar: WorkingCalendar | None = None, now: datetime | None = None
+    text: str,
+    *,
+    calendar: WorkingCalendar | None = None,
+    now: datetime | None = None,
+    start: date | None = None,
 ) -> Plan:
     """Validate a template, evaluating its dates against `now` (the upload time by default: this
-    runs in the API, never inside a workflow) so impossible dates are caught before a start."""
+    runs in the API, never inside a workflow) so impossible dates are caught before a start.
+
+    `start` (else the template's own, else the Beijing day of `now`) is written into the plan
+    returned, so whoever evaluates it again later gets the same dates."""
     data = _parse(text)
     try:
         plan = Plan.model_validate(data)
     except ValidationError as error:
         raise PlanInvalid(_from_validation(error)) from None
-    schedule_plan(plan, calendar=calendar or WorkingCalendar(), now=now or datetime.now(UTC))
+    moment = now or datetime.now(UTC)
+    if start is not None or plan.period.start is None:
+        chosen = DateExpr((start or local_date(moment)).isoformat())
+        plan = plan.model_copy(update={"period": plan.period.model_copy(update={"start": chosen})})
+    schedule_plan(plan, calendar=calendar or WorkingCalendar(), now=moment)
     return plan
 
 
 def load_plan_file(
-    path: Path, *, calendar: WorkingCalendar | None = None, now: datetime | None = None
+    path: Path,
+    *,
+    calendar: WorkingCalendar | None = None,
+    now: datetime | None = None,
+    start: date | None = None,
 ) -> Plan:
     try:
         text = path.read_text(encoding="utf-8")
@@ -99,7 +115,7 @@ def load_plan_file(
                 )
             ]
         ) from error
-    return load_plan(text, calendar=calendar, now=now)
+    return load_plan(text, calendar=calendar, now=now, start=start)
 
 
 class TemplateInfo(BaseModel):

@@ -105,15 +105,28 @@ class ReportKind(StrEnum):
     SUMMARY = "summary"  # 总结
 
 
+class DayOffRule(StrEnum):
+    """What a deadline that falls on a day off means. By default the law's rule for time limits
+    (民法典 第二百零三条：期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日);
+    a plan may choose otherwise per deadline."""
+
+    NEXT_WORKING_DAY = "next_working_day"  # 顺延至休假日结束的次日
+    PREVIOUS_WORKING_DAY = "previous_working_day"  # 提前至休假日前的最后一个工作日
+    KEEP = "keep"  # 休息日照常截止
+
+
 _FORBID = ConfigDict(extra="forbid")
 Key = str
 UnitRef = Annotated[str, Field(pattern=UNIT_REF_PATTERN)]
 
 
 class Period(BaseModel):
+    """Without `start` the campaign begins on the day the office starts it (the API's `start`,
+    by default today), so a template serves every year."""
+
     model_config = _FORBID
 
-    start: DateExpr
+    start: DateExpr | None = None
     end: DateExpr | None = None
     standing: bool = False
 
@@ -124,6 +137,7 @@ class Goal(BaseModel):
     key: Key = Field(pattern=KEY_PATTERN)
     name: str = Field(min_length=1)
     date: DateExpr | None = None
+    on_day_off: DayOffRule = DayOffRule.NEXT_WORKING_DAY
     scope: str = ""
     project_types: list[str] = []
 
@@ -170,6 +184,7 @@ class Task(BaseModel):
     lead_unit: str = Field(pattern=CODE_PATTERN)
     responsible_units: list[UnitRef] = []
     deadline: DateExpr | None = None
+    on_day_off: DayOffRule = DayOffRule.NEXT_WORKING_DAY
     recurrence: Recurrence | None = None
     deliverables: list[Deliverable] = [Deliverable.NOTE]
 
@@ -182,6 +197,7 @@ class ReportingDuty(BaseModel):
     title: str = Field(min_length=1)
     owner: UnitRef
     due: DateExpr | None = None
+    on_day_off: DayOffRule = DayOffRule.NEXT_WORKING_DAY  # `due`, and each scheduled morning
     weekday: int | None = Field(default=None, ge=1, le=7)
     day_of_month: int | None = Field(default=None, ge=1, le=28)
     start: DateExpr | None = None

@@ -15,6 +15,7 @@ from domain.escalation import EscalationLadder, deadline_at
 from domain.plan.dates import local_date
 from domain.plan.errors import PlanError, PlanInvalid
 from domain.plan.model import (
+    DayOffRule,
     Deliverable,
     PhaseKind,
     Plan,
@@ -23,7 +24,7 @@ from domain.plan.model import (
     ReportKind,
     Selector,
 )
-from domain.plan.schedule import PlanDates, schedule_plan
+from domain.plan.schedule import PlanDates, day_off_note, on_day_off, schedule_plan
 from domain.units import UnitKind, UnitLevel, UnitSpec
 from domain.workdays import WorkingCalendar
 
@@ -81,6 +82,8 @@ class ResolvedReporting(BaseModel):
     day_of_month: int | None
     start: date | None
     end: date | None
+    on_day_off: DayOffRule = DayOffRule.NEXT_WORKING_DAY
+    due_note: str = ""  # why `due` is not the plan's day (it fell on a day off)
 
 
 class ResolvedCampaign(BaseModel):
@@ -170,6 +173,10 @@ def _months(first: date, last: date) -> list[tuple[int, int]]:
     return [divmod(index, 12) for index in range(start, end + 1)]
 
 
+def _with_note(description: str, note: str) -> str:
+    return f"{description}\n截止日期说明：{note}。".lstrip("\n") if note else description
+
+
 def _occurrences(rule: Recurrence, first: date, last: date) -> list[tuple[str, date]]:
     """(occurrence id, day the period closes) for each repetition inside [first, last]."""
     if rule.every is RecurrenceEvery.MONTHLY:
@@ -210,23 +217,27 @@ def _assignments(
         if not task.responsible_units:
             units = [task.lead_unit]
         if task.recurrence is None:
-            value = dates.values[f"tasks[{i}].deadline"]
+            path = f"tasks[{i}].deadline"
+            value = dates.values[path]
             due = local_date(value)
             at = value if isinstance(value, datetime) else deadline_at(value)
-            slots: list[tuple[str | None, date, datetime]] = [(None, due, at)]
+            note = day_off_note(dates.moved[path], due) if path in dates.moved else ""
+            slots: list[tuple[str | None, date, datetime, str]] = [(None, due, at, note)]
         else:
             offset = task.recurrence.deadline_offset_working_days
             slots = []
             for occurrence, day in _occurrences(task.recurrence, *window):
-                due = calendar.add_working_days(day, offset)
-                slots.append((occurrence, due, deadline_at(due)))
+                counted = calendar.add_working_days(day, offset) if offset else day
+                due = on_day_off(counted, task.on_day_off, calendar)
+                note = day_off_note(counted, due) if due != counted else ""
+                slots.append((occurrence, due, deadline_at(due), note))
         found += [
             ResolvedAssignment(
                 key=assignment_key(task.key, unit, occurrence),
                 task_key=task.key,
                 occurrence=occurrence,
                 title=task.title,
-                description=task.description,
+                description=_with_note(task.description, note),
                 phase_key=task.phase,
                 lead_unit=task.lead_unit,
                 unit=unit,
@@ -234,7 +245,7 @@ def _assignments(
                 deadline_at=at,
                 deliverables=task.deliverables,
             )
-            for occurrence, due, at in slots
+            for occurrence, due, at, note in slots
             for unit in units
         ]
     return found
@@ -253,7 +264,9 @@ def _owed_reports(reporting: Sequence[ResolvedReporting]) -> list[ResolvedAssign
             task_key=f"report.{duty.key}",
             occurrence=None,
             title=duty.title,
-            description="按专项行动方案报送；本单位无可报内容时可报送零报告。",
+            description=_with_note(
+                "按专项行动方案报送；本单位无可报内容时可报送零报告。", duty.due_note
+            ),
             phase_key=None,
             lead_unit=unit,
             unit=unit,
@@ -270,6 +283,11 @@ def _owed_reports(reporting: Sequence[ResolvedReporting]) -> list[ResolvedAssign
 def _day(dates: PlanDates, path: str) -> date | None:
     value = dates.values.get(path)
     return None if value is None else local_date(value)
+
+
+def _moved_note(dates: PlanDates, path: str) -> str:
+    moved = _day(dates, path)
+    return day_off_note(dates.moved[path], moved) if path in dates.moved and moved else ""
 
 
 def resolve_plan(
@@ -312,6 +330,8 @@ def resolve_plan(
             day_of_month=duty.day_of_month,
             start=_day(dates, f"reporting[{i}].start"),
             end=_day(dates, f"reporting[{i}].end"),
+            on_day_off=duty.on_day_off,
+            due_note=_moved_note(dates, f"reporting[{i}].due"),
         )
         for i, duty in enumerate(plan.reporting)
     ]

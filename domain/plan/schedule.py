@@ -11,7 +11,7 @@ from datetime import date, datetime
 
 from domain.plan.dates import DateContext, DateExprError, evaluate, local_date
 from domain.plan.errors import PlanError, PlanInvalid, location
-from domain.plan.model import Plan, date_fields
+from domain.plan.model import DayOffRule, Plan, date_fields
 from domain.workdays import WorkingCalendar
 
 Value = date | datetime
@@ -25,16 +25,51 @@ class PlanDates:
     period_end: date | None
     phases: dict[str, tuple[date, date]] = field(default_factory=dict)
     values: dict[str, Value] = field(default_factory=dict)
+    moved: dict[str, date] = field(default_factory=dict)  # path → the day off it fell on
 
     def dates_used(self) -> list[date]:
         return sorted({local_date(value) for value in self.values.values()})
+
+
+_WEEKDAYS = "一二三四五六日"
+
+
+def on_day_off(day: date, rule: DayOffRule, calendar: WorkingCalendar) -> date:
+    """A deadline on a day off ends on the next working day (民法典 第二百零三条) unless the
+    plan says otherwise for it."""
+    if rule is DayOffRule.KEEP or calendar.is_working_day(day):
+        return day
+    return calendar.add_working_days(day, 0 if rule is DayOffRule.NEXT_WORKING_DAY else -1)
+
+
+def day_off_note(original: date, moved: date) -> str:
+    """Said wherever a moved deadline is shown, so no one wonders why it is not the plan's."""
+    how = "顺延至" if moved > original else "提前至"
+    return (
+        f"原定 {original.isoformat()}（星期{_WEEKDAYS[original.weekday()]}）为休息日，"
+        f"{how} {moved.isoformat()}（星期{_WEEKDAYS[moved.weekday()]}）"
+    )
+
+
+def _day_off_rule(plan: Plan, loc: tuple[str | int, ...]) -> DayOffRule | None:
+    """The rule of a deadline field; None for dates that are not deadlines (phases, period)."""
+    if len(loc) != 3 or not isinstance(loc[1], int):
+        return None
+    kind, index, name = loc[0], loc[1], loc[2]
+    if (kind, name) == ("tasks", "deadline"):
+        return plan.tasks[index].on_day_off
+    if (kind, name) == ("goals", "date"):
+        return plan.goals[index].on_day_off
+    if (kind, name) == ("reporting", "due"):
+        return plan.reporting[index].on_day_off
+    return None
 
 
 def _context(plan: Plan, calendar: WorkingCalendar, now: datetime) -> DateContext:
     return DateContext(
         calendar=calendar,
         now=now,
-        period_start=plan.period.start,
+        period_start=plan.period.start or local_date(now),
         period_end=plan.period.end,
         phases={phase.key: (phase.start, phase.end) for phase in plan.phases},
     )
@@ -98,15 +133,25 @@ def schedule_plan(plan: Plan, *, calendar: WorkingCalendar, now: datetime) -> Pl
     contradicts another, not just the first."""
     ctx = _context(plan, calendar, now)
     values: dict[str, Value] = {}
+    moved: dict[str, date] = {}
     problems: list[PlanError] = []
+    if plan.period.start is None:
+        values["period.start"] = local_date(now)
     for loc, expr in date_fields(plan):
         if expr is None:
             continue
         path, name = location(loc), _name(plan, loc)
         try:
-            values[path] = ctx.resolve(name) if name else evaluate(expr, ctx)
+            value = ctx.resolve(name) if name else evaluate(expr, ctx)
         except DateExprError as error:
             problems.append(PlanError(path=path, code=error.code, message=error.message))
+            continue
+        rule = _day_off_rule(plan, loc)
+        if rule is not None and not isinstance(value, datetime):
+            kept, value = value, on_day_off(value, rule, calendar)
+            if value != kept:
+                moved[path] = kept
+        values[path] = value
     problems += _order_problems(plan, values)
     if problems:
         raise PlanInvalid(problems)
@@ -122,4 +167,5 @@ def schedule_plan(plan: Plan, *, calendar: WorkingCalendar, now: datetime) -> Pl
             for i, phase in enumerate(plan.phases)
         },
         values=values,
+        moved=moved,
     )

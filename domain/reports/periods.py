@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from domain.escalation import SHANGHAI, start_of_day
+from domain.escalation import SHANGHAI, beijing_date, start_of_day
 from domain.plan.model import ReportKind
 from domain.tasks import Frozen
 
@@ -39,7 +39,7 @@ def _span(first: date, last: date) -> str:
 def scheduled_as_of(kind: ReportKind, fired_at: datetime) -> datetime:
     """The instant a scheduled run reports on: the last Beijing midnight, or for a monthly
     bulletin the first of the month it fires in (it covers the month before)."""
-    today = fired_at.astimezone(SHANGHAI).date()
+    today = beijing_date(fired_at)
     if kind is ReportKind.MONTHLY:
         return start_of_day(today.replace(day=1))
     return start_of_day(today)
@@ -59,7 +59,7 @@ def period_for(kind: ReportKind, as_of: datetime, campaign_start: date) -> Repor
     else:
         start = start_of_day(campaign_start)
     start = max(start, start_of_day(campaign_start))
-    first = start.astimezone(SHANGHAI).date()
+    first = beijing_date(start)
     label = _span(first, last)
     if as_of.astimezone(SHANGHAI).time() != time(0):
         label += f"（截至{as_of.astimezone(SHANGHAI):%H:%M}）"

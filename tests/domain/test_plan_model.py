@@ -98,7 +98,7 @@ def test_schema_is_available_for_the_api():
     schema = Plan.model_json_schema()
     assert schema["title"] == "根治欠薪专项行动方案"
     assert "Phase" in schema["$defs"]
-    assert schema["$defs"]["Period"]["properties"]["start"]["title"] == "日期表达式"
+    assert schema["$defs"]["Phase"]["properties"]["start"]["title"] == "日期表达式"
 
 
 def test_field_errors_are_all_reported_in_chinese_with_paths():
@@ -164,11 +164,11 @@ def test_phase_end_before_start_and_other_date_errors_together():
     data["phases"].append(
         {"key": "old", "name": "早于行动", "start": "2026-01-01", "end": "2026-02-01"}
     )
-    data["tasks"][0]["deadline"] = "2026-11-01"
+    data["tasks"][0]["deadline"] = "2026-11-03"
     assert errors_of(yaml.safe_dump(data, allow_unicode=True)) == [
         ("phases[2].end", "before_start", "结束日期早于开始日期"),
         ("phases[3]", "outside_period", "阶段 2026-01-01–2026-02-01 完全在行动期限之外"),
-        ("tasks[0].deadline", "before_period", "截止日期 2026-11-01 早于行动开始日期 2026-11-20"),
+        ("tasks[0].deadline", "before_period", "截止日期 2026-11-03 早于行动开始日期 2026-11-20"),
     ]
 
 
