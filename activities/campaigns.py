@@ -26,7 +26,7 @@ from domain.campaigns import (
     PreparedCampaign,
     resolution_horizon,
 )
-from domain.escalation import deadline_at
+from domain.escalation import beijing_date, deadline_at
 from domain.plan.model import Plan
 from domain.plan.resolve import ResolvedAssignment, ResolvedCampaign, resolve_plan
 from domain.tasks import TaskSpec, TaskState
@@ -234,7 +234,7 @@ class CampaignActivities:
     async def close(self, body: CloseInput) -> CampaignSummary:
         """Mark the campaign closed and write its summary from the ledger's figures."""
         async with self.session_factory() as session, session.begin():
-            today = body.at.date()
+            today = beijing_date(body.at)
             rows = await campaigns.progress(
                 session=session, campaign_id=body.campaign_id, today=today
             )

@@ -20,9 +20,9 @@ from domain.campaigns import (
     PhaseChange,
     resolution_horizon,
 )
-from domain.escalation import SHANGHAI, end_of_day, start_of_day
+from domain.escalation import beijing_date, end_of_day, start_of_day
 from domain.reports.requests import SchedulesInput
-from workflows.timers import timer_won
+from workflows.timers import Turns, timer_won
 
 with workflow.unsafe.imports_passed_through():
     from activities.campaigns import CampaignActivities
@@ -33,6 +33,11 @@ LAUNCH_TIMEOUT = timedelta(minutes=10)
 RETRY = RetryPolicy(maximum_interval=timedelta(minutes=1))
 STANDING_STEP = timedelta(days=28)
 REPORT_SCHEDULES = "report-schedules"  # histories from before reports replay without them
+BEIJING_DATES = "beijing-dates"  # histories from before it took the UTC date of the start
+
+
+async def _nothing_pending() -> None:
+    """A campaign waits for each activity it starts."""
 
 
 @workflow.defn(name="Campaign")
@@ -40,10 +45,12 @@ class CampaignWorkflow:
     @workflow.init
     def __init__(self, state: CampaignState) -> None:
         self.state = state
+        self._turns = Turns()
 
     @workflow.run
     async def run(self, state: CampaignState) -> CampaignSummary:
         campaign_id = self.state.start.campaign_id
+        self._turns.begin()
         if self.state.prepared is None:
             self.state.prepared = await workflow.execute_activity_method(
                 CampaignActivities.prepare,
@@ -66,14 +73,14 @@ class CampaignWorkflow:
             wake = self._next_wake(event)
             if wake is None:
                 break
-            if not await timer_won(wake, lambda: self.state.close_requested is not None):
-                continue
-            if event is not None and event[0] <= workflow.now():
+            fired = await timer_won(
+                wake, lambda: self.state.close_requested is not None or self._turns.due()
+            )
+            if fired and event is not None and event[0] <= workflow.now():
                 await self._apply_phase_event(campaign_id, event[1], event[2])
-            elif self.state.prepared.standing:
+            elif fired and self.state.prepared.standing:
                 await self._extend(campaign_id)
-            if workflow.info().is_continue_as_new_suggested():
-                workflow.continue_as_new(self.state)
+            await self._turns.end(self.state, _nothing_pending, after_timer=fired)
         if workflow.patched(REPORT_SCHEDULES):  # none to remove for campaigns begun before them
             await workflow.execute_activity_method(
                 ReportActivities.remove_schedules,
@@ -97,8 +104,7 @@ class CampaignWorkflow:
         return SchedulesInput(
             campaign_id=self.state.start.campaign_id,
             reporting=prepared.reporting,
-            period_start=prepared.period_start
-            or self.state.start.created_at.astimezone(SHANGHAI).date(),
+            period_start=prepared.period_start or beijing_date(self.state.start.created_at),
             period_end=prepared.period_end,
         )
 
@@ -134,7 +140,10 @@ class CampaignWorkflow:
         assert self.state.prepared is not None
         candidates = [event[0]] if event else []
         if self.state.prepared.standing:
-            last = self.state.extended_until or self.state.start.created_at.date()
+            created = self.state.start.created_at
+            last = self.state.extended_until or (
+                beijing_date(created) if workflow.patched(BEIJING_DATES) else created.date()
+            )
             candidates.append(start_of_day(last) + STANDING_STEP)
         elif event is None and self.state.prepared.period_end is not None:
             end = end_of_day(self.state.prepared.period_end)
@@ -152,7 +161,7 @@ class CampaignWorkflow:
         self.state.applied_phase_events.append(f"{status}:{key}")
 
     async def _extend(self, campaign_id: str) -> None:
-        today = workflow.now().astimezone(SHANGHAI).date()
+        today = beijing_date(workflow.now())
         horizon = resolution_horizon(True, workflow.now())
         assert horizon is not None
         await workflow.execute_activity_method(

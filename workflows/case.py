@@ -37,7 +37,7 @@ from domain.reports.requests import SpecialInput
 from domain.workdays import WorkingCalendar
 from workflows.background import Background
 from workflows.errors import checked
-from workflows.timers import timer_won
+from workflows.timers import Turns, timer_won
 
 with workflow.unsafe.imports_passed_through():
     from activities.cases import CaseActivities
@@ -59,11 +59,13 @@ class CaseWorkflow:
         self._working = WorkingCalendar(settings.calendar, sealed=settings.calendar_sealed)
         self._registered = state.event_seq > 0
         self._background = Background()
+        self._turns = Turns()
 
     # ---- timers ------------------------------------------------------------------------
 
     @workflow.run
     async def run(self, state: CaseState) -> CaseState:
+        self._turns.begin()
         if self.state.event_seq == 0:
             await self._record("registered", self.state.start.registered_by, {}, units=())
             await self._check_major("system")
@@ -71,14 +73,13 @@ class CaseWorkflow:
         while self.state.status is not CaseStatus.FINISHED:
             due, action = self._next_timer()
             self._changed = False
-            if not await timer_won(due, lambda: self._changed):
-                continue
-            async with self._lock:
-                if self._next_timer() == (due, action):
-                    await self._fire(action)
-            if workflow.info().is_continue_as_new_suggested():
-                await self._background.settle()
-                workflow.continue_as_new(self.state)
+            fired = await timer_won(due, lambda: self._changed or self._turns.due())
+            if fired:
+                async with self._lock:
+                    if self._next_timer() == (due, action):
+                        await self._fire(action)
+            await self._turns.end(self.state, self._background.settle, after_timer=fired)
+        await workflow.wait_condition(workflow.all_handlers_finished)
         await self._background.settle()
         return self.state
 

@@ -15,7 +15,7 @@ from typing import Any
 from temporalio import workflow
 from temporalio.common import RetryPolicy
 
-from domain.escalation import EscalationStep, step_due_at, step_due_at_instant
+from domain.escalation import EscalationStep, beijing_date, step_due_at, step_due_at_instant
 from domain.task_records import EscalationInput, TaskChange, TaskSnapshot
 from domain.task_rules import (
     check_cancel,
@@ -41,7 +41,7 @@ from domain.tasks import (
 from domain.workdays import WorkingCalendar
 from workflows.background import Background
 from workflows.errors import checked
-from workflows.timers import timer_won
+from workflows.timers import Turns, timer_won
 
 with workflow.unsafe.imports_passed_through():
     from activities.tasks import TaskActivities
@@ -50,6 +50,7 @@ with workflow.unsafe.imports_passed_through():
 # workflow task, saving the server two task dispatches per write (see docs/benchmarks.md).
 LEDGER_TIMEOUT = timedelta(seconds=30)
 LEDGER_RETRY = RetryPolicy(maximum_interval=timedelta(minutes=1))
+BEIJING_DATES = "beijing-dates"  # histories from before it took the UTC date for "today"
 
 
 @workflow.defn(name="DepartmentTask")
@@ -61,24 +62,25 @@ class DepartmentTaskWorkflow:
         self._lock = asyncio.Lock()
         self._background = Background()
         self._working: WorkingCalendar | None = None
+        self._turns = Turns()
 
     # ---- the timer loop -------------------------------------------------------------
 
     @workflow.run
     async def run(self, state: TaskState) -> TaskState:
+        self._turns.begin()
         if self.state.event_seq == 0:
             await self._record("created", "system", None, self.state.status, {})
         while self.state.status not in TERMINAL:
             step, due = self._next_step()
             self._changed = False
-            if not await timer_won(due, lambda: self._changed) or step is None or due is None:
-                continue
-            async with self._lock:
-                if self.state.status not in TERMINAL and self._next_step()[0] == step:
-                    await self._escalate(step, due)
-            if workflow.info().is_continue_as_new_suggested():
-                await self._background.settle()
-                workflow.continue_as_new(self.state)
+            fired = await timer_won(due, lambda: self._changed or self._turns.due())
+            if fired and step is not None and due is not None:
+                async with self._lock:
+                    if self.state.status not in TERMINAL and self._next_step()[0] == step:
+                        await self._escalate(step, due)
+            await self._turns.end(self.state, self._background.settle, after_timer=fired)
+        await workflow.wait_condition(workflow.all_handlers_finished)
         await self._background.settle()
         return self.state
 
@@ -223,7 +225,12 @@ class DepartmentTaskWorkflow:
     @workflow.update
     async def request_extension(self, body: ExtensionRequestInput) -> TaskState:
         async with self._lock:
-            checked(lambda: check_extension_request(self.state, body, workflow.now().date()))
+            today = (
+                beijing_date(workflow.now())
+                if workflow.patched(BEIJING_DATES)
+                else workflow.now().date()
+            )
+            checked(lambda: check_extension_request(self.state, body, today))
             self.state.extensions.append(
                 ExtensionRequest(
                     request_id=body.request_id,
@@ -253,7 +260,7 @@ class DepartmentTaskWorkflow:
 
     @request_extension.validator
     def _validate_request_extension(self, body: ExtensionRequestInput) -> None:
-        checked(lambda: check_extension_request(self.state, body, workflow.now().date()))
+        checked(lambda: check_extension_request(self.state, body, beijing_date(workflow.now())))
 
     @workflow.update
     async def decide_extension(self, body: ExtensionDecisionInput) -> TaskState:

@@ -27,10 +27,14 @@ from domain.hazards import (
 )
 from domain.workdays import WorkingCalendar
 from workflows.errors import checked
-from workflows.timers import timer_won
+from workflows.timers import Turns, timer_won
 
 with workflow.unsafe.imports_passed_through():
     from activities.hazards import HazardActivities
+
+
+async def _settled() -> None:
+    """A hazard starts nothing in the background."""
 
 
 @workflow.defn(name="Hazard")
@@ -41,19 +45,22 @@ class HazardWorkflow:
         self._changed = False
         self._lock = asyncio.Lock()
         self._working = WorkingCalendar(state.start.calendar, sealed=state.start.calendar_sealed)
+        self._turns = Turns()
 
     @workflow.run
     async def run(self, state: HazardState) -> HazardState:
+        self._turns.begin()
         if self.state.event_seq == 0:
             await self._record("registered", self.state.start.registered_by, {})
         while self.state.status is not HazardStatus.CLOSED:
             due, action = self._next_timer()
             self._changed = False
-            if not await timer_won(due, lambda: self._changed):
-                continue
-            async with self._lock:
-                if self._next_timer() == (due, action):
-                    await self._fire(action)
+            fired = await timer_won(due, lambda: self._changed or self._turns.due())
+            if fired:
+                async with self._lock:
+                    if self._next_timer() == (due, action):
+                        await self._fire(action)
+            await self._turns.end(self.state, _settled, after_timer=False)  # it never did
         await workflow.wait_condition(workflow.all_handlers_finished)
         return self.state
 

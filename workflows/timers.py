@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
+from typing import Any
 
 from temporalio import workflow
 
@@ -25,3 +26,36 @@ async def timer_won(due: datetime | None, changed: Callable[[], bool]) -> bool:
     except TimeoutError:
         return True
     return False
+
+
+CONTINUE_ANY_TURN = "continue-as-new-any-turn"  # histories from before it continued after timers
+
+
+class Turns:
+    """Continue-as-new at the end of any turn of a long-lived loop, after an update as well as
+    after a timer, so that a task or case acted on thousands of times keeps a short history.
+
+    `begin()` once per run decides, through `workflow.patched`, whether this run may do so at
+    any turn; runs recorded before (whose loops only continued after a timer) replay unchanged.
+    """
+
+    def __init__(self) -> None:
+        self._any_turn = False
+
+    def begin(self) -> None:
+        self._any_turn = workflow.patched(CONTINUE_ANY_TURN)
+
+    def due(self) -> bool:
+        """For the loop's wait: wakes it when the server suggests continuing."""
+        return self._any_turn and workflow.info().is_continue_as_new_suggested()
+
+    async def end(
+        self, state: Any, settle: Callable[[], Awaitable[None]], *, after_timer: bool
+    ) -> None:
+        if not workflow.info().is_continue_as_new_suggested():
+            return
+        if not (self._any_turn or after_timer):
+            return
+        await workflow.wait_condition(workflow.all_handlers_finished)
+        await settle()
+        workflow.continue_as_new(state)
