@@ -51,7 +51,9 @@ def report_schedule(body: SchedulesInput, duty: ResolvedReporting) -> Schedule:
     else:
         start_at = start_of_day(body.period_start)
         end_at = None if body.period_end is None else end_of_day(body.period_end)
-    request = ReportRequest(campaign_id=body.campaign_id, duty_key=duty.key, kind=duty.kind)
+    request = ReportRequest(
+        campaign_id=body.campaign_id, duty_key=duty.key, kind=duty.kind, on_day_off=duty.on_day_off
+    )
     return Schedule(
         action=ScheduleActionStartWorkflow(
             REPORT_WORKFLOW,

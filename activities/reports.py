@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from datetime import timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -17,11 +17,13 @@ from activities.report_schedules import report_schedule, scheduled_duties
 from documents.report_docx import report_docx
 from documents.report_xlsx import report_xlsx
 from domain.plan.model import Plan, ReportKind
+from domain.plan.schedule import on_day_off
 from domain.reports.figures import ReportFigures
 from domain.reports.periods import report_id
 from domain.reports.requests import (
     REPORT_WORKFLOW,
     GatherInput,
+    ProductionDay,
     ReportRef,
     ReportRequest,
     SchedulesInput,
@@ -29,7 +31,7 @@ from domain.reports.requests import (
     schedule_id,
 )
 from domain.roles import Role
-from ledger import notifications, reports
+from ledger import calendar, notifications, reports
 from ledger.campaigns_table import Campaign
 from ledger.cases_table import Case
 from ledger.report_figures import UnknownDuty, gather
@@ -85,6 +87,14 @@ class ReportActivities:
         return ReportRef(
             report_id=figures.report_id, title=figures.title, recipients=len(usernames)
         )
+
+    @activity.defn(name="report.production_day")
+    async def production_day(self, body: ProductionDay) -> date:
+        """The day a scheduled report is produced: its own, or after a day off the next working
+        day, by the calendar the office has loaded (read here, so the answer is recorded)."""
+        async with self.session_factory() as session:
+            working = await calendar.working_calendar(session=session)
+        return on_day_off(body.due, body.rule, working)
 
     @activity.defn(name="report.create_schedules")
     async def create_schedules(self, body: SchedulesInput) -> int:

@@ -132,6 +132,11 @@ async def gather(*, session: AsyncSession, request: GatherInput) -> ReportFigure
         raise UnknownDuty(f"专项行动方案中没有报送事项 {request.duty_key}")
     at = request.as_of
     period = period_for(duty.kind, at, campaign.period_start)
+    if request.deferred_from is not None:
+        due = request.deferred_from
+        period = period.model_copy(
+            update={"label": f"{period.label}（{due.month}月{due.day}日遇休息日，顺延报送）"}
+        )
     land = await territory(session=session, root=campaign.root_unit)
     tasks = await tasks_as_of(session=session, campaign_id=campaign.id, at=at)
     cases = await cases_as_of(

@@ -67,6 +67,7 @@ def build_activities(
         imports.register_page,
         hazards.record,
         reports.produce,
+        reports.production_day,
         reports.create_schedules,
         reports.remove_schedules,
         reports.special_for_case,

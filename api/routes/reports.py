@@ -17,10 +17,11 @@ from temporalio.service import RPCError, RPCStatusCode
 from api.deps import CurrentActor, OfficeActor, SessionDep, TemporalDep
 from api.errors import ApiError
 from domain.escalation import SHANGHAI, start_of_day
-from domain.plan.model import Plan, ReportKind
+from domain.plan.model import DayOffRule, Plan, ReportKind
+from domain.plan.schedule import on_day_off
 from domain.reports.periods import PRODUCED_KINDS, SCHEDULED_KINDS, report_id
 from domain.reports.requests import REPORT_WORKFLOW, ReportRef, ReportRequest, schedule_id
-from ledger import reports
+from ledger import calendar, reports
 from ledger.campaigns_table import Campaign
 from ledger.cases_table import Case
 from ledger.report_territory import territory
@@ -72,12 +73,24 @@ class Triggered(BaseModel):
     report: ReportRead | None = None
 
 
+DAY_OFF_NOTES = {
+    DayOffRule.NEXT_WORKING_DAY: "触发日遇休息日的，顺延至下一工作日报送（民法典第二百零三条）",
+    DayOffRule.KEEP: "节假日照常报送",
+    DayOffRule.PREVIOUS_WORKING_DAY: "触发日遇休息日的，提前至前一工作日报送",
+}
+
+
 class ScheduleRead(BaseModel):
     id: str
     duty_key: str
     title: str
     paused: bool
-    next_runs: list[datetime]
+    next_runs: list[datetime] = Field(description="Schedule 的下几次触发时间（北京时间）")
+    on_day_off: DayOffRule
+    next_productions: list[datetime] = Field(
+        description="按工作日历，下几次实际生成报告的时间：触发日为休息日的顺延至下一工作日"
+    )
+    note: str
 
 
 @router.get("/reports", response_model=ReportPage, summary="报告列表（新的在前）")
@@ -230,6 +243,7 @@ async def schedules(
     campaign_id: str, actor: CurrentActor, session: SessionDep, client: TemporalDep
 ) -> list[ScheduleRead]:
     campaign, plan = await _campaign_and_plan(session, campaign_id)
+    working = await calendar.working_calendar(session=session)
     found = []
     for duty in (d for d in plan.reporting if d.kind in SCHEDULED_KINDS):
         try:
@@ -240,13 +254,20 @@ async def schedules(
             if error.status is RPCStatusCode.NOT_FOUND:
                 continue
             raise
+        runs = [t.astimezone(SHANGHAI) for t in described.info.next_action_times[:5]]
+        rule = duty.day_off_rule()
         found.append(
             ScheduleRead(
                 id=described.id,
                 duty_key=duty.key,
                 title=duty.title,
                 paused=described.schedule.state.paused,
-                next_runs=[t.astimezone(SHANGHAI) for t in described.info.next_action_times[:5]],
+                next_runs=runs,
+                on_day_off=rule,
+                next_productions=[
+                    datetime.combine(on_day_off(t.date(), rule, working), t.timetz()) for t in runs
+                ],
+                note=DAY_OFF_NOTES[rule],
             )
         )
     return found

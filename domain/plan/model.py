@@ -197,11 +197,22 @@ class ReportingDuty(BaseModel):
     title: str = Field(min_length=1)
     owner: UnitRef
     due: DateExpr | None = None
-    on_day_off: DayOffRule = DayOffRule.NEXT_WORKING_DAY  # `due`, and each scheduled morning
+    on_day_off: DayOffRule | None = None  # default: see `day_off_rule`
     weekday: int | None = Field(default=None, ge=1, le=7)
     day_of_month: int | None = Field(default=None, ge=1, le=28)
     start: DateExpr | None = None
     end: DateExpr | None = None
+
+    def day_off_rule(self) -> DayOffRule:
+        return report_day_off_rule(self.kind, self.on_day_off)
+
+
+def report_day_off_rule(kind: ReportKind, chosen: DayOffRule | None) -> DayOffRule:
+    """A daily report at key dates is due every day, holidays above all; every other duty that
+    falls on a day off is produced (or due) on the next working day, unless the plan chose."""
+    if chosen is not None:
+        return chosen
+    return DayOffRule.KEEP if kind is ReportKind.DAILY else DayOffRule.NEXT_WORKING_DAY
 
 
 class Plan(BaseModel):
@@ -298,6 +309,9 @@ _REPORT_NEEDS: dict[ReportKind, tuple[str, ...]] = {
 }
 
 
+_PRODUCED_ON_DAYS = frozenset({ReportKind.WEEKLY, ReportKind.MONTHLY, ReportKind.DAILY})
+
+
 def _problems(plan: Plan) -> list[InitErrorDetails]:
     found: list[InitErrorDetails] = []
     if plan.period.end is None and not plan.period.standing:
@@ -342,6 +356,14 @@ def _problems(plan: Plan) -> list[InitErrorDetails]:
                     )
                 )
     for i, duty in enumerate(plan.reporting):
+        if duty.on_day_off is DayOffRule.PREVIOUS_WORKING_DAY and duty.kind in _PRODUCED_ON_DAYS:
+            found.append(
+                _problem(
+                    ("reporting", i, "on_day_off"),
+                    "day_off_rule",
+                    "定期报告遇休息日只能顺延（next_working_day）或照常（keep），不能提前",
+                )
+            )
         for name in _REPORT_NEEDS[duty.kind]:
             if getattr(duty, name) is None:
                 found.append(

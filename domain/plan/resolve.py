@@ -82,7 +82,7 @@ class ResolvedReporting(BaseModel):
     day_of_month: int | None
     start: date | None
     end: date | None
-    on_day_off: DayOffRule = DayOffRule.NEXT_WORKING_DAY
+    on_day_off: DayOffRule | None = None  # None in campaigns prepared before: by kind
     due_note: str = ""  # why `due` is not the plan's day (it fell on a day off)
 
 
@@ -330,7 +330,7 @@ def resolve_plan(
             day_of_month=duty.day_of_month,
             start=_day(dates, f"reporting[{i}].start"),
             end=_day(dates, f"reporting[{i}].end"),
-            on_day_off=duty.on_day_off,
+            on_day_off=duty.day_off_rule(),
             due_note=_moved_note(dates, f"reporting[{i}].due"),
         )
         for i, duty in enumerate(plan.reporting)

@@ -61,7 +61,7 @@ def _day_off_rule(plan: Plan, loc: tuple[str | int, ...]) -> DayOffRule | None:
     if (kind, name) == ("goals", "date"):
         return plan.goals[index].on_day_off
     if (kind, name) == ("reporting", "due"):
-        return plan.reporting[index].on_day_off
+        return plan.reporting[index].day_off_rule()
     return None
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from domain.plan.model import ReportKind
+from domain.plan.model import DayOffRule, ReportKind, report_day_off_rule
 from domain.plan.resolve import ResolvedReporting
 from domain.tasks import Frozen
 
@@ -25,6 +25,10 @@ class ReportRequest(Frozen):
     as_of: datetime | None = None
     case_id: str | None = None  # a 专报 about one major case
     requested_by: str = "system"
+    on_day_off: DayOffRule | None = None  # a scheduled morning that is a day off; None: by kind
+
+    def day_off_rule(self) -> DayOffRule:
+        return report_day_off_rule(self.kind, self.on_day_off)
 
 
 class GatherInput(Frozen):
@@ -34,6 +38,14 @@ class GatherInput(Frozen):
     as_of: datetime
     case_id: str | None = None
     requested_by: str = "system"
+    deferred_from: date | None = None  # the day off it was due on, when produced later
+
+
+class ProductionDay(Frozen):
+    """The Beijing day a scheduled report was due, and what a day off means for it."""
+
+    due: date
+    rule: DayOffRule
 
 
 class ReportRef(Frozen):
