@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import shutil
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from temporalio.api.workflowservice.v1 import DescribeNamespaceRequest
@@ -45,8 +46,10 @@ class TemporalDevServer:
         ui_port: int | None,
         log_path: Path,
         namespace: str = "default",
+        dynamic_config: Mapping[str, str] | None = None,
     ):
         self.root = root.resolve()
+        self.dynamic_config = dict(dynamic_config or {})
         self.port = port
         self.ui_port = ui_port
         self.log_path = log_path
@@ -85,6 +88,8 @@ class TemporalDevServer:
         ]
         for pragma in SQLITE_PRAGMAS:
             argv += ["--sqlite-pragma", pragma]
+        for key, value in self.dynamic_config.items():
+            argv += ["--dynamic-config-value", f"{key}={value}"]
         if self.ui_port:
             argv += [
                 "--ui-port",
