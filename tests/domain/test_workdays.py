@@ -8,6 +8,7 @@ from domain.workdays import (
     PROVISIONAL_NOTE,
     WorkingCalendar,
     YearArrangement,
+    covering_years,
     official_arrangement,
     provisional_arrangement,
 )
@@ -297,3 +298,39 @@ def test_reversed_span_and_weekday_makeup_reported_together():
 def test_arrangement_is_frozen():
     with pytest.raises(ValidationError):
         OFFICIAL_2027.year = 2028  # type: ignore[misc]
+
+
+def test_a_sealed_calendar_never_reads_the_installed_library():
+    """A workflow rebuilds its calendar sealed: a year it was not given is computed
+    provisionally, even where chinese_calendar has the published one (2026's 调休 Sundays)."""
+    published = WorkingCalendar()
+    sealed = WorkingCalendar(sealed=True)
+    assert published.source(2026) == "official" and sealed.source(2026) == "provisional"
+    makeup_sunday = date(2026, 1, 4)  # 2026 元旦 调休: a Sunday worked
+    assert published.is_working_day(makeup_sunday)
+    assert not sealed.is_working_day(makeup_sunday)
+
+
+def test_frozen_years_carry_what_the_calendar_answers_today():
+    frozen = WorkingCalendar().frozen(covering_years(date(2026, 12, 28)))
+    assert [(a.year, a.source) for a in frozen] == [
+        (2025, "official"),
+        (2026, "official"),
+        (2027, "provisional"),
+    ]
+    again = WorkingCalendar(frozen, sealed=True)
+    assert again.is_working_day(date(2026, 1, 4))  # the 2026 arrangement travels with it
+    assert again.add_working_days(date(2026, 12, 28), 5) == WorkingCalendar().add_working_days(
+        date(2026, 12, 28), 5
+    )
+    reloaded = again.with_arrangement(
+        YearArrangement(
+            year=2027,
+            holidays=[{"start": date(2027, 1, 1), "end": date(2027, 1, 4)}],
+            source="official",
+        )
+    )
+    assert reloaded.add_working_days(date(2026, 12, 28), 5) == date(2027, 1, 6)
+    assert (
+        reloaded.source(2024) == "provisional"
+    )  # still sealed after a reload: the library has 2024

@@ -177,7 +177,10 @@ async def test_a_hazard_replanned_many_times_continues_as_new(harness) -> None:
                     deadline=today + timedelta(days=40 + n),
                 ),
                 four_packages=FourPackages(
-                    investigate="区人社局", handle="区住建委", stabilise="街道", consolidate="区人社局"
+                    investigate="区人社局",
+                    handle="区住建委",
+                    stabilise="街道",
+                    consolidate="区人社局",
                 ),
             ),
         )
