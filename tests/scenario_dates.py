@@ -111,3 +111,15 @@ def arrangement_with_days_off(year: int, *spans: tuple[date, date]) -> YearArran
         source="official",
         note="测试用安排",
     )
+
+
+def previous_weekday(before: date, weekday: int) -> date:
+    """The last `weekday` (0 = Monday) strictly before `before`: a clue received on a given
+    weekday must already lie in the past, since the intake refuses (or ought to refuse) a
+    反映时间 later than now."""
+    return before - timedelta(days=(before.weekday() - weekday - 1) % 7 + 1)
+
+
+def monday_of(day: date) -> date:
+    """The Monday of `day`'s week: weekly indicators are filed under their week's Monday."""
+    return day - timedelta(days=day.weekday())

@@ -9,10 +9,12 @@ import httpx
 from sqlalchemy import select
 
 from domain.roles import Role
+from domain.workdays import WorkingCalendar
 from ledger.notifications_table import Notification, WebhookDelivery
-from tests.api.cases_data import clue
+from tests.api.cases_data import clue, received_on
 from tests.api.conftest import Login, Receiver
 from tests.polling import eventually
+from tests.scenario_dates import machine_today
 
 STEPS = ["remind", "warn", "supervise", "accountability"]
 
@@ -31,10 +33,18 @@ async def test_an_overdue_case_climbs_the_ladder_to_its_recipients_and_webhook(
         "/api/v1/units/tj.rsj/webhook", json={"url": gateway, "secret": "s" * 24}, headers=office
     )
     assert hooked.status_code == 200
-    # received 11-09: accept by 11-16, so even accountability (+5 working days, 11-23) is due
-    old = clue("GJ-OVERDUE", received_at="2026-11-09T09:00:00+08:00")
+    # received 12 working days ago: accept within 5, so even accountability (5 working days
+    # past that) has lapsed, while the close limit (60) is so far off that not even its
+    # reminder (3 working days before) is due: exactly the accept ladder fires
+    today, working = machine_today(), WorkingCalendar()
+    received = working.add_working_days(today, -12)
+    accept = working.add_working_days(received, 5)
+    assert working.add_working_days(accept, 5) < today
+    assert working.add_working_days(working.add_working_days(received, 60), -3) > today
+    old = clue("GJ-OVERDUE", received_at=received_on(received, 9, 0))
     answer = await client.post("/api/v1/cases", json=old, headers=hotline)
     assert answer.status_code == 201, answer.text
+    assert answer.json()["accept_deadline"] == accept.isoformat()
 
     async def delivered() -> bool:
         async with session_factory() as session:

@@ -2,24 +2,35 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import httpx
 
 from domain.roles import Role
-from tests.api.cases_data import PIAN1_TEXT, clue
+from domain.workdays import WorkingCalendar
+from tests.api.cases_data import PIAN1_TEXT, clue, received_day, received_on
 from tests.api.conftest import Login
+from tests.scenario_dates import machine_today, previous_weekday
 from tests.workflows.case_fixtures import VALID_USCC
+
+THURSDAY = 3
 
 
 async def test_intake_is_idempotent_on_source_and_external_id(
     client: httpx.AsyncClient, login: Login, dev_worker: None
 ) -> None:
     hotline = await login("rsj", Role.UNIT, "tj.rsj")
-    first = await client.post("/api/v1/cases", json=clue(), headers=hotline)
+    year = machine_today().year
+    intake = clue()
+    first = await client.post("/api/v1/cases", json=intake, headers=hotline)
     assert first.status_code == 201, first.text
     body = first.json()
     assert (body["created"], body["status"], body["major"]) == (True, "registered", False)
-    assert body["case_number"].startswith("QL2026-")
-    assert body["accept_deadline"] == "2026-12-03"  # 5 working days after Thu 11-26
+    # numbered in the year of registration (the clock may pass a New Year's midnight meanwhile)
+    assert body["case_number"][:7] in {f"QL{year}-", f"QL{machine_today().year}-"}
+    # 5 working days counted from the day after receipt, days off left out
+    accept = WorkingCalendar().add_working_days(received_day(intake), 5)
+    assert body["accept_deadline"] == accept.isoformat()
     again = await client.post("/api/v1/cases", json=clue(workers_affected=99), headers=hotline)
     assert again.status_code == 200
     assert (again.json()["id"], again.json()["case_number"], again.json()["created"]) == (
@@ -215,21 +226,30 @@ async def test_a_running_campaigns_goal_becomes_the_case_deadline(
             "/api/v1/campaigns", json={"template": "pian1-tianjin-winter"}, headers=office
         )
     ).json()
+    detail: dict[str, object] = {}
 
     async def running() -> bool:
-        detail = (await client.get(f"/api/v1/campaigns/{campaign['id']}", headers=office)).json()
+        detail.clear()
+        detail.update(
+            (await client.get(f"/api/v1/campaigns/{campaign['id']}", headers=office)).json()
+        )
         return detail.get("status") == "running"  # 404 until the workflow has written it
 
     await eventually(running)
-    registered = (
-        await client.post("/api/v1/cases", json=clue("GJ-GOAL-1"), headers=hotline)
-    ).json()
-    assert (
-        registered["close_deadline"] == "2027-02-05"
-    )  # before the Spring Festival, not 60 working days
-    assert registered["close_deadline_reason"].startswith(
-        "专项行动目标：天津市根治欠薪冬季专项行动"
-    )
+    case = clue("GJ-GOAL-1")
+    registered = (await client.post("/api/v1/cases", json=case, headers=hotline)).json()
+    # 篇一's two goals (两清零, “春节前”) fall on the day its period ends (“至春节前”), as the
+    # campaign has it for the day it started on
+    goal = date.fromisoformat(str(detail["period_end"]))
+    limit = WorkingCalendar().add_working_days(received_day(case), 60)
+    if goal < limit:  # in the winter: before the Spring Festival, not 60 working days
+        assert registered["close_deadline"] == goal.isoformat()
+        assert registered["close_deadline_reason"].startswith(
+            "专项行动目标：天津市根治欠薪冬季专项行动"
+        )
+    else:  # a winter campaign started in spring or summer: its goal lies beyond the limit
+        assert registered["close_deadline"] == limit.isoformat()
+        assert registered["close_deadline_reason"] == "限时办结（60 个工作日）"
 
 
 async def test_extension_and_overdue_filter(
@@ -237,7 +257,15 @@ async def test_extension_and_overdue_filter(
 ) -> None:
     hotline = await login("rsj", Role.UNIT, "tj.rsj")
     office = await login("office", Role.OFFICE, "tj.office")
-    late = clue("GJ-OLD-1", received_at="2026-06-01T09:00:00+08:00")
+    working = WorkingCalendar()
+    # received half a year ago: its 60 working days, and the 30 more an extension adds, lapsed
+    # so long ago that every step of both ladders is long due (none fires anew after the
+    # extension and the case stays overdue)
+    received = working.add_working_days(machine_today(), -130)
+    close = working.add_working_days(received, 60)
+    extended = working.add_working_days(close, 30)
+    assert working.add_working_days(extended, 5) < machine_today()
+    late = clue("GJ-OLD-1", received_at=received_on(received, 9, 0))
     case_id = (await client.post("/api/v1/cases", json=late, headers=hotline)).json()["id"]
     await client.post("/api/v1/cases", json=clue("GJ-NEW-1"), headers=hotline)
     overdue = (await client.get("/api/v1/cases", params={"overdue": "true"}, headers=office)).json()
@@ -262,7 +290,7 @@ async def test_extension_and_overdue_filter(
     )
     assert decided.status_code == 200
     detail = (await client.get(f"/api/v1/cases/{case_id}", headers=hotline)).json()
-    assert detail["close_deadline"] > "2026-08-24"
+    assert detail["close_deadline"] == extended.isoformat()
     assert [e["kind"] for e in detail["events"]][-2:] == [
         "extension_requested",
         "extension_approved",
@@ -297,11 +325,13 @@ async def test_a_campaigns_case_rules_apply_on_its_territory(
         return detail.get("status") == "running"
 
     await eventually(running)
-    registered = (
-        await client.post("/api/v1/cases", json=clue("GJ-RULES-1"), headers=hotline)
-    ).json()
+    thursday = previous_weekday(machine_today(), THURSDAY)
+    case = clue("GJ-RULES-1", received_at=received_on(thursday))
+    registered = (await client.post("/api/v1/cases", json=case, headers=hotline)).json()
     assert registered["major_reasons"] == ["涉及 8 人（≥5 人）"]
-    assert registered["accept_deadline"] == "2026-11-30"  # Thu 11-26 + 2 working days
+    # the campaign's 2 working days, not the default 5: from a Thursday, over the weekend
+    accept = WorkingCalendar().add_working_days(thursday, 2)
+    assert registered["accept_deadline"] == accept.isoformat()
     bad = {**plan, "key": "bad-rules", "case_rules": {"major": {"min_workers": 0}}}
     refused = await client.post("/api/v1/campaigns", json={"plan": bad}, headers=office)
     assert refused.status_code == 422
@@ -341,7 +371,11 @@ async def test_the_remaining_case_actions_and_their_refusals(
     assert bad_kind.status_code == 422
     ordered = await client.post(
         f"{base}/measures",
-        json={"kind": "order_to_pay", "due": "2026-12-10", "note": "责令限期支付"},
+        json={
+            "kind": "order_to_pay",
+            "due": (machine_today() + timedelta(days=9)).isoformat(),
+            "note": "责令限期支付",
+        },
         headers=hotline,
     )
     assert ordered.status_code == 200

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import httpx
 from openpyxl import load_workbook
 
 from domain.roles import Role
+from domain.workdays import WorkingCalendar
 from tests.api.conftest import Login
 from tests.polling import eventually
+from tests.scenario_dates import machine_today
 
 INTAKE = {
     "employer": {"name": "天津某建筑劳务有限公司"},
@@ -18,20 +21,26 @@ INTAKE = {
     "description": "总包拖欠工程款，11 月工资可能无法按时发放",
     "district": "tj.hp",
 }
-PLAN = {
-    "five_ones": {
-        "plan": "约谈建设单位，督促拨付人工费",
-        "leader": "副区长",
-        "team": ["区人社局", "区住建委"],
-        "deadline": "2026-12-31",
-    },
-    "four_packages": {
-        "investigate": "区人社局",
-        "handle": "区住建委",
-        "stabilise": "小白楼街道",
-        "consolidate": "区人社局",
-    },
-}
+
+
+def plan() -> dict[str, Any]:
+    """五个一 due in 10 working days: its ladder's first step (a reminder 3 working days
+    before) is a week away, so nothing but the hazard's own changes is recorded meanwhile."""
+    deadline = WorkingCalendar().add_working_days(machine_today(), 10)
+    return {
+        "five_ones": {
+            "plan": "约谈建设单位，督促拨付人工费",
+            "leader": "副区长",
+            "team": ["区人社局", "区住建委"],
+            "deadline": deadline.isoformat(),
+        },
+        "four_packages": {
+            "investigate": "区人社局",
+            "handle": "区住建委",
+            "stabilise": "小白楼街道",
+            "consolidate": "区人社局",
+        },
+    }
 
 
 async def test_hazard_lifecycle(client: httpx.AsyncClient, login: Login, dev_worker: None) -> None:
@@ -46,14 +55,15 @@ async def test_hazard_lifecycle(client: httpx.AsyncClient, login: Login, dev_wor
         return (await client.get(f"/api/v1/hazards/{hazard_id}", headers=unit)).status_code == 200
 
     await eventually(recorded)
+    five_ones = plan()
     assert (
-        await client.post(f"/api/v1/hazards/{hazard_id}/plan", json=PLAN, headers=other)
+        await client.post(f"/api/v1/hazards/{hazard_id}/plan", json=five_ones, headers=other)
     ).status_code == 403
     early = await client.post(
         f"/api/v1/hazards/{hazard_id}/resolve", json={"note": "已化解"}, headers=unit
     )
     assert early.status_code == 409
-    planned = await client.post(f"/api/v1/hazards/{hazard_id}/plan", json=PLAN, headers=unit)
+    planned = await client.post(f"/api/v1/hazards/{hazard_id}/plan", json=five_ones, headers=unit)
     assert planned.json()["status"] == "resolving"
     resolved = await client.post(
         f"/api/v1/hazards/{hazard_id}/resolve", json={"note": "人工费已拨付"}, headers=unit
@@ -61,6 +71,7 @@ async def test_hazard_lifecycle(client: httpx.AsyncClient, login: Login, dev_wor
     assert resolved.json()["status"] == "resolved"
     detail = (await client.get(f"/api/v1/hazards/{hazard_id}", headers=unit)).json()
     assert detail["five_ones"]["leader"] == "副区长"
+    assert detail["five_ones"]["deadline"] == five_ones["five_ones"]["deadline"]
     assert detail["four_packages"]["stabilise"] == "小白楼街道"
     assert [e["kind"] for e in detail["events"]] == ["registered", "planned", "resolved"]
     closed = await client.post(

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import timedelta
 
 import httpx
 
 from domain.roles import Role
 from tests.api.conftest import Login
+from tests.scenario_dates import machine_today, monday_of
 from tests.spreadsheets import xlsx_bytes
 
-WEEK = "/api/v1/indicators/projects/2026-11-23"  # a Monday
+# Last week's figures, as they are filed; the ledger's own indicator test keeps off this week
+MONDAY = monday_of(machine_today()) - timedelta(days=7)
+WEEK = f"/api/v1/indicators/projects/{MONDAY}"
+TUESDAY = f"/api/v1/indicators/projects/{MONDAY + timedelta(days=1)}"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 HEADER = ("项目编码", "项目名称", "指标", "分子", "分母")
 
@@ -96,13 +101,9 @@ async def test_refusals_name_every_row(client: httpx.AsyncClient, login: Login) 
         {"field": "rows[1].project", "message": "未知的项目：NOPE-1"},
         {"field": "rows[2].project", "message": "未知的项目：NOPE-2"},
     ]
-    tuesday = await client.put(
-        "/api/v1/indicators/projects/2026-11-24", json={"rows": [good]}, headers=office
-    )
+    tuesday = await client.put(TUESDAY, json={"rows": [good]}, headers=office)
     assert tuesday.json()["error"]["details"][0]["message"] == "周报告以周一为起始日"
-    assert (
-        await client.get("/api/v1/indicators/projects/2026-11-24", headers=office)
-    ).status_code == 422
+    assert (await client.get(TUESDAY, headers=office)).status_code == 422
 
     foreign = await client.put(WEEK, json={"rows": [good, {**good, "project": "HX-1"}]}, headers=hp)
     assert foreign.status_code == 403

@@ -6,9 +6,10 @@ from datetime import timedelta
 
 import httpx
 
-from api.clock import today_in_beijing
 from domain.roles import Role
+from domain.workdays import WorkingCalendar
 from tests.api.conftest import Login, StartTask
+from tests.scenario_dates import machine_today
 
 
 async def test_inbox_defaults_to_the_callers_unit(
@@ -45,7 +46,7 @@ async def test_district_sees_its_subtree_and_office_sees_all(
 async def test_inbox_filters(
     client: httpx.AsyncClient, login: Login, start_task: StartTask
 ) -> None:
-    today = today_in_beijing()
+    today = machine_today()
     late = await start_task("tj.rsj", deadline=today - timedelta(days=1))
     soon = await start_task("tj.rsj", deadline=today + timedelta(days=5))
     headers = await login("rsj", Role.UNIT, "tj.rsj")
@@ -174,7 +175,9 @@ async def test_complete_with_an_uploaded_file(
 async def test_extension_request_and_decision(
     client: httpx.AsyncClient, login: Login, start_task: StartTask
 ) -> None:
-    deadline = today_in_beijing() + timedelta(days=10)
+    # 10 working days off, so that no reminder (3 working days before) reaches the unit's
+    # inbox before the decision does, whatever holiday lies ahead
+    deadline = WorkingCalendar().add_working_days(machine_today(), 10)
     task_id = await start_task("tj.rsj", deadline=deadline)
     unit = await login("rsj", Role.UNIT, "tj.rsj")
     office = await login("office", Role.OFFICE, "tj.office")

@@ -5,9 +5,12 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+
+from tests.scenario_dates import machine_today
 
 REPO = Path(__file__).resolve().parents[2]
 UNITS = REPO / "plans" / "data" / "units-tianjin.yaml"
@@ -163,14 +166,19 @@ def test_plans_check_accepts_the_templates_and_lists_every_error(tmp_path: Path)
     good = qingling("plans", "check", *templates, env={})
     assert good.returncode == 0, good.stderr
     assert good.stdout.count("✓") == 5
+    start = machine_today()  # a plan starting today, its third phase ending before it starts
+
+    def day(n: int) -> str:
+        return (start + timedelta(days=n)).isoformat()
+
     bad = tmp_path / "bad.yaml"
     bad.write_text(
         "key: bad\ntitle: 坏方案\nlevel: city\nregion: 天津市\nroot_unit: tj\n"
-        "period: {start: 2026-12-01, end: 2027-01-31}\n"
+        f"period: {{start: {day(0)}, end: {day(61)}}}\n"
         "phases:\n"
-        "  - {key: a, name: 宣传, kind: publicity, start: 2026-12-01, end: 2026-12-20}\n"
-        "  - {key: b, name: 排查, kind: screening, start: 2026-12-10, end: 2026-12-31}\n"
-        "  - {key: c, name: 执法, kind: enforcement, start: 2027-01-10, end: 2027-01-05}\n",
+        f"  - {{key: a, name: 宣传, kind: publicity, start: {day(0)}, end: {day(19)}}}\n"
+        f"  - {{key: b, name: 排查, kind: screening, start: {day(9)}, end: {day(30)}}}\n"
+        f"  - {{key: c, name: 执法, kind: enforcement, start: {day(40)}, end: {day(35)}}}\n",
         encoding="utf-8",
     )
     answer = qingling("plans", "check", str(bad), env={})

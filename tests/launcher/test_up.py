@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import httpx
@@ -18,6 +19,7 @@ import psutil
 import pytest
 
 from launcher.ports import free_port, port_in_use
+from tests.scenario_dates import machine_today, next_new_year
 
 pytestmark = pytest.mark.e2e
 REPO = Path(__file__).resolve().parents[2]
@@ -181,9 +183,12 @@ def test_up_demo_crash_and_restart_keeps_everything(
     assert {"bz", "mly", "sg", "hqz"} <= {u["code"] for u in loaded}
 
     # The office loads next year's official arrangement through the CLI (via the API).
-    year_file = tmp_path / "2027.yaml"
+    today = machine_today()
+    new_year = next_new_year(today)
+    year_file = tmp_path / f"{new_year.year}.yaml"
     year_file.write_text(
-        "year: 2027\nholidays:\n  - {start: 2027-01-01, end: 2027-01-03}\nmakeup_workdays: []\n",
+        f"year: {new_year.year}\nholidays:\n"
+        f"  - {{start: {new_year}, end: {new_year + timedelta(days=2)}}}\nmakeup_workdays: []\n",
         encoding="utf-8",
     )
     calendar = qingling(
@@ -198,17 +203,19 @@ def test_up_demo_crash_and_restart_keeps_everything(
     )
     assert calendar.returncode == 0, calendar.stderr
     assert (
-        httpx.get(f"{first.base}/api/v1/calendar/2027", headers=headers).json()["source"]
+        httpx.get(f"{first.base}/api/v1/calendar/{new_year.year}", headers=headers).json()["source"]
         == "loaded"
     )
 
-    # A clue file through `qingling cases import`, with its progress bar and row errors.
+    # A clue file through `qingling cases import`, with its progress bar and row errors: clues
+    # of the last fortnight (a 反映时间 later than now is refused).
+    day_1, day_2, day_3 = (today - timedelta(days=n) for n in (11, 10, 9))
     clues = tmp_path / "clues.csv"
     clues.write_text(
         "线索编号,反映时间,反映人,涉及人数,欠薪金额,用人单位,行业,所属区,问题描述\n"
-        "CLI-1,2026-11-20,张三,3,9000,某公司,工程建设,和平区,三人工资未发\n"
-        "CLI-2,2026-11-21,李四,1,1000,某公司,餐饮服务,河西,一人工资未发\n"
-        "CLI-3,2026-11-22,王五,1,-5,某公司,餐饮服务,河西,金额有误\n",
+        f"CLI-1,{day_1},张三,3,9000,某公司,工程建设,和平区,三人工资未发\n"
+        f"CLI-2,{day_2},李四,1,1000,某公司,餐饮服务,河西,一人工资未发\n"
+        f"CLI-3,{day_3},王五,1,-5,某公司,餐饮服务,河西,金额有误\n",
         encoding="utf-8",
     )
     imported = qingling(

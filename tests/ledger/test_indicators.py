@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -12,8 +12,11 @@ from domain.units import UnitKind, UnitLevel, UnitSpec
 from ledger import indicators, units
 from ledger.indicators_table import ProjectIndicator
 from ledger.projects_table import Project
+from tests.scenario_dates import machine_today, monday_of
 
-MONDAY = date(2027, 1, 4)  # a week no API test uses: their rows stay committed
+# A week no API test uses (they file last week's): their rows stay committed, and this test
+# counts every row of its week.
+MONDAY = monday_of(machine_today()) + timedelta(days=14)
 
 
 async def test_a_week_larger_than_one_statement_is_saved_whole(db_session: AsyncSession) -> None:
