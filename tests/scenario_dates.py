@@ -123,3 +123,21 @@ def previous_weekday(before: date, weekday: int) -> date:
 def monday_of(day: date) -> date:
     """The Monday of `day`'s week: weekly indicators are filed under their week's Monday."""
     return day - timedelta(days=day.weekday())
+
+
+def working_day_on_or_after(day: date, calendar: WorkingCalendar | None = None) -> date:
+    """A campaign started from a winter template today, or after the holiday it falls in: on
+    the Spring Festival's own days off "春节前" has already passed."""
+    return (calendar or WorkingCalendar()).add_working_days(day, 0)
+
+
+def working_day_before(today: date, days: int, calendar: WorkingCalendar | None = None) -> date:
+    """The last working day at least `days` before `today`: a start in the past that is never
+    inside a holiday."""
+    return (calendar or WorkingCalendar()).add_working_days(today - timedelta(days=days - 1), -1)
+
+
+def first_month_day_on_or_after(day: date, month: int, month_day: int) -> date:
+    """What a template's `12-30` means for a campaign starting on `day`."""
+    candidate = date(day.year, month, month_day)
+    return candidate if candidate >= day else date(day.year + 1, month, month_day)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,8 @@ from temporalio.client import Client, WorkflowExecutionStatus
 from api.clock import today_in_beijing
 from domain.roles import Role
 from domain.units_file import read_units_file
+from domain.workdays import WorkingCalendar
+from tests import scenario_dates as sd
 from ledger import units
 from ledger.campaigns_table import CampaignPhase
 from ledger.tasks_table import Task
@@ -40,10 +43,24 @@ async def load_units(session_factory: async_sessionmaker[AsyncSession], file: st
         await units.upsert_many(session=session, units=read_units_file(DATA / file).units)
 
 
+def default_start(template: str) -> date:
+    """A start each template accepts whatever today is: a winter plan today (or after the
+    holiday today falls in), a town's winter plan on the next 1 November (its first phase
+    opens then), the others today."""
+    today = sd.machine_today()
+    if template in ("pian4-shuanggang-winter", "pian5-hongqiao-winter"):
+        return sd.first_month_day_on_or_after(today, 11, 1)
+    return sd.working_day_on_or_after(today)
+
+
 async def start_campaign(
-    client: httpx.AsyncClient, headers: dict[str, str], template: str
+    client: httpx.AsyncClient,
+    headers: dict[str, str],
+    template: str,
+    start: date | None = None,
 ) -> dict[str, Any]:
-    answer = await client.post("/api/v1/campaigns", json={"template": template}, headers=headers)
+    body = {"template": template, "start": (start or default_start(template)).isoformat()}
+    answer = await client.post("/api/v1/campaigns", json=body, headers=headers)
     assert answer.status_code == 201, answer.text
     return answer.json()
 
@@ -78,7 +95,14 @@ async def test_pian1_gives_every_district_its_nine_measures_and_two_reports(
         "m07-enforcement",
         "m10-harmony",
     }
-    assert {r.deadline.isoformat() for r in rows} == {"2027-02-05", "2026-12-30", "2027-01-30"}
+    start = default_start("pian1-tianjin-winter")
+    calendar = WorkingCalendar()
+    before_festival = calendar.add_working_days(sd.next_spring_festival(start), -1)
+    progress = sd.working_day_on_or_after(sd.first_month_day_on_or_after(start, 12, 30))
+    summary = sd.working_day_on_or_after(sd.first_month_day_on_or_after(start, 1, 30))
+    assert {r.deadline for r in rows if not r.task_key.startswith("report.")} == {before_festival}
+    assert {r.deadline for r in rows if r.task_key == "report.phase-progress"} == {progress}
+    assert {r.deadline for r in rows if r.task_key == "report.summary"} == {summary}
     one = rows[0]
     description = await dev_client.get_workflow_handle(one.id).describe()
     assert description.status is WorkflowExecutionStatus.RUNNING
