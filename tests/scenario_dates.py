@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 
+from temporalio.testing import WorkflowEnvironment
+
 from domain import festivals
 from domain.escalation import SHANGHAI
 from domain.workdays import HolidaySpan, WorkingCalendar, YearArrangement
@@ -141,3 +143,88 @@ def first_month_day_on_or_after(day: date, month: int, month_day: int) -> date:
     """What a template's `12-30` means for a campaign starting on `day`."""
     candidate = date(day.year, month, month_day)
     return candidate if candidate >= day else date(day.year + 1, month, month_day)
+
+
+# ---- added for tests/workflows -------------------------------------------------------------
+
+
+def nth_working_day(start: date, n: int, calendar: WorkingCalendar | None = None) -> date:
+    """The `n`-th working day after `start` (before it when `n` < 0), found by walking day by
+    day: tests state expected dates with it instead of restating add_working_days' bisection."""
+    if n == 0:
+        raise ValueError("n must not be 0")
+    working = calendar or WorkingCalendar()
+    step = timedelta(days=1 if n > 0 else -1)
+    day, left = start, abs(n)
+    while left:
+        day += step
+        left -= working.is_working_day(day)
+    return day
+
+
+def days_off_around(day: date, calendar: WorkingCalendar | None = None) -> HolidaySpan:
+    """The whole run of consecutive days off (weekends included) that holds `day`, a day off."""
+    working = calendar or WorkingCalendar()
+    if working.is_working_day(day):
+        raise ValueError(f"{day} is a working day")
+    start, end = day, day
+    while not working.is_working_day(start - timedelta(days=1)):
+        start -= timedelta(days=1)
+    while not working.is_working_day(end + timedelta(days=1)):
+        end += timedelta(days=1)
+    return HolidaySpan(start=start, end=end)
+
+
+def costs_a_weekday(span: HolidaySpan) -> bool:
+    """A break that takes a Monday-to-Friday off: only then does counting across it differ from
+    counting weekdays (a provisional New Year on a Saturday costs nothing)."""
+    return any(day.weekday() < 5 for day in span.days())
+
+
+def next_new_year_break(
+    after: date, *, lead_days: int = 0, calendar: WorkingCalendar | None = None
+) -> HolidaySpan:
+    """The days off around the first 1 January whose break starts at least `lead_days` after
+    `after` and costs a weekday, so that a count across it must skip a working day."""
+    working = calendar or WorkingCalendar()
+    new_year = next_new_year(after)
+    while True:
+        span = days_off_around(new_year, working)
+        if (span.start - after).days >= lead_days and costs_a_weekday(span):
+            return span
+        new_year = date(new_year.year + 1, 1, 1)
+
+
+def next_provisional_spring_festival(
+    after: date, *, lead_days: int = 0, calendar: WorkingCalendar | None = None
+) -> date:
+    """The first 春节 at least `lead_days` after `after` in a year whose arrangement nobody has
+    published (chinese_calendar lacks it), so its break is the provisional computation."""
+    working = calendar or WorkingCalendar()
+    year = after.year
+    while True:
+        festival = festivals.spring_festival(year)
+        if (festival - after).days >= lead_days and working.is_provisional(year):
+            return festival
+        year += 1
+
+
+def next_ordinary_monday(
+    after: date, *, lead_days: int = 0, calendar: WorkingCalendar | None = None
+) -> date:
+    """The first Monday at least `lead_days` after `after` whose Monday to Friday are all working
+    days of one year: a week a test may turn into days off with one year's arrangement."""
+    working = calendar or WorkingCalendar()
+    monday = next_weekday(after + timedelta(days=lead_days - 1), MONDAY)
+    while True:
+        week = [monday + timedelta(days=i) for i in range(5)]
+        if week[-1].year == monday.year and all(map(working.is_working_day, week)):
+            return monday
+        monday += timedelta(days=7)
+
+
+async def skip_to(env: WorkflowEnvironment, moment: datetime) -> None:
+    """Move the time-skipping server's clock forward to `moment` (never back)."""
+    now = await env.get_current_time()
+    if moment > now:
+        await env.sleep(moment - now)

@@ -17,10 +17,10 @@ from api.clock import today_in_beijing
 from domain.roles import Role
 from domain.units_file import read_units_file
 from domain.workdays import WorkingCalendar
-from tests import scenario_dates as sd
 from ledger import units
 from ledger.campaigns_table import CampaignPhase
 from ledger.tasks_table import Task
+from tests import scenario_dates as sd
 from tests.api.conftest import Login
 from tests.polling import eventually
 

@@ -1,4 +1,5 @@
-"""Building blocks for case workflow tests."""
+"""Building blocks for case workflow tests; the caller picks the day received from the test
+server's clock (tests/scenario_dates.py)."""
 
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ def intake(
     return CaseIntake(
         source=source,
         external_id=f"RX{uuid.uuid4().hex[:10]}",
-        received_at=datetime.combine(received, time(2, 0), UTC),
+        received_at=datetime.combine(received, time(2, 0), UTC),  # 10:00 in Beijing
         complainants=(
             Complainant(name="张建国", phone="13812345678", id_number="120101198001011234"),
         ),
@@ -45,7 +46,7 @@ def intake(
         ),
         sector="工程建设",
         district="tj.hp",
-        description="农民工 12 人反映 2026 年 9 月至 11 月工资未发放",
+        description="农民工 12 人反映连续三个月工资未发放",
         group_incident=group,
     )
 

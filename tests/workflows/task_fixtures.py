@@ -1,4 +1,5 @@
-"""Building blocks for department-task workflow tests."""
+"""Building blocks for department-task workflow tests; the caller picks the deadline from the
+server's clock (tests/scenario_dates.py)."""
 
 from __future__ import annotations
 

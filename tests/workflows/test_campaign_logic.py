@@ -26,12 +26,9 @@ from domain.plan.model import ReportKind
 from domain.plan.resolve import ResolvedReporting
 from domain.reports.requests import SchedulesInput
 from tests.polling import eventually
+from tests.scenario_dates import beijing_date, beijing_time
 from workers.main import sandbox_runner
 from workflows.campaign import CampaignWorkflow
-
-
-def beijing(y: int, m: int, d: int, hh: int = 0) -> datetime:
-    return datetime(y, m, d, hh, tzinfo=UTC) - timedelta(hours=8)
 
 
 class FakeLedger:
@@ -121,27 +118,32 @@ async def test_launches_every_page_then_walks_overlapping_phases_and_closes(
     time_skipping_env: WorkflowEnvironment,
 ) -> None:
     env = time_skipping_env
-    phases = (  # 篇五's shape: overlapping phases up to the Spring Festival 2027
-        PhaseWindow(key="p1", name="宣传", start=date(2026, 12, 1), end=date(2026, 12, 31)),
-        PhaseWindow(key="p2", name="排查", start=date(2026, 12, 15), end=date(2027, 1, 15)),
-        PhaseWindow(key="p3", name="执法", start=date(2027, 1, 1), end=date(2027, 2, 5)),
+    now = await env.get_current_time()
+    first = beijing_date(now) + timedelta(days=7)  # nothing due at start
+
+    def day(n: int) -> date:
+        return first + timedelta(days=n)
+
+    # 篇五's shape: three overlapping phases over about two months; p1 closes at the very
+    # midnight p3 opens
+    phases = (
+        PhaseWindow(key="p1", name="宣传", start=first, end=day(30)),
+        PhaseWindow(key="p2", name="排查", start=day(14), end=day(45)),
+        PhaseWindow(key="p3", name="执法", start=day(31), end=day(66)),
     )
     ledger = FakeLedger(
         PreparedCampaign(
             task_count=417,
             phases=phases,
-            period_end=date(2027, 2, 5),
+            period_end=day(66),
             standing=False,
-            period_start=date(2026, 12, 1),
+            period_start=first,
             reporting=WEEKLY,
         )
     )
     async with run_with(env, ledger) as queue:
         handle = await env.client.start_workflow(
-            CampaignWorkflow.run,
-            start_input(await env.get_current_time()),
-            id="campaign:c1",
-            task_queue=queue,
+            CampaignWorkflow.run, start_input(now), id="campaign:c1", task_queue=queue
         )
         summary = await handle.result()
     assert summary.task_count == 417
@@ -155,15 +157,15 @@ async def test_launches_every_page_then_walks_overlapping_phases_and_closes(
         ("p3", "closed"),
     ]
     at = {(k, s): t for k, s, t in ledger.phase_changes}
-    assert at[("p1", "open")] - beijing(2026, 12, 1) < timedelta(minutes=1)
-    assert at[("p1", "open")] >= beijing(2026, 12, 1)
-    assert at[("p2", "closed")] >= beijing(2027, 1, 16)
-    assert at[("p3", "closed")] >= beijing(2027, 2, 6)
+    assert at[("p1", "open")] - beijing_time(first) < timedelta(minutes=1)
+    assert at[("p1", "open")] >= beijing_time(first)
+    assert at[("p2", "closed")] >= beijing_time(day(46))
+    assert at[("p3", "closed")] >= beijing_time(day(67))
     assert len(ledger.closed) == 1
-    assert ledger.closed[0].at >= beijing(2027, 2, 6)
+    assert ledger.closed[0].at >= beijing_time(day(67))
     assert [what for what, _ in ledger.schedules] == ["created", "removed"]
     created = ledger.schedules[0][1]
-    assert (created.campaign_id, created.period_end) == ("c1", date(2027, 2, 5))
+    assert (created.campaign_id, created.period_end) == ("c1", day(66))
     assert created.reporting == WEEKLY
 
 
@@ -171,19 +173,16 @@ async def test_the_office_can_close_a_campaign_early(
     time_skipping_env: WorkflowEnvironment,
 ) -> None:
     env = time_skipping_env
-    phases = (PhaseWindow(key="p1", name="宣传", start=date(2027, 3, 1), end=date(2027, 3, 31)),)
+    now = await env.get_current_time()
+    start = beijing_date(now) + timedelta(days=90)  # far beyond the test's few seconds
+    phases = (PhaseWindow(key="p1", name="宣传", start=start, end=start + timedelta(days=30)),)
     ledger = FakeLedger(
-        PreparedCampaign(
-            task_count=10, phases=phases, period_end=date(2027, 3, 31), standing=False
-        ),
+        PreparedCampaign(task_count=10, phases=phases, period_end=phases[0].end, standing=False),
         pages=1,
     )
     async with run_with(env, ledger) as queue:
         handle = await env.client.start_workflow(
-            CampaignWorkflow.run,
-            start_input(await env.get_current_time()),
-            id="campaign:c2",
-            task_queue=queue,
+            CampaignWorkflow.run, start_input(now), id="campaign:c2", task_queue=queue
         )
         await eventually(lambda: ledger.launch_calls == 1)
         await handle.signal(CampaignWorkflow.close, "上级要求提前结束")

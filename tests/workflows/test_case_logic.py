@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncIterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -32,7 +32,16 @@ from domain.cases.state import (
 )
 from domain.escalation import Recipient
 from domain.reports.requests import SpecialInput
+from domain.workdays import WorkingCalendar
 from tests.polling import eventually
+from tests.scenario_dates import (
+    beijing_date,
+    beijing_time,
+    next_holiday,
+    next_new_year_break,
+    nth_working_day,
+    skip_to,
+)
 from tests.workflows.case_fixtures import HANDLER, LEADER, OFFICE, RECEIVER, STRANGER, case_state
 from workers.main import sandbox_runner
 from workflows.case import CaseWorkflow
@@ -111,7 +120,7 @@ async def routed_and_verified(handle, amount: str = "186000.00") -> None:
 
 async def test_paid_in_full_closes_and_finishes_after_the_follow_up(harness) -> None:
     env, ledger, queue = harness
-    today = (await env.get_current_time()).date()
+    today = beijing_date(await env.get_current_time())
     handle = await start(env, queue, case_state(today))
     await routed_and_verified(handle)
     await handle.execute_update(
@@ -173,7 +182,7 @@ async def test_paid_in_full_closes_and_finishes_after_the_follow_up(harness) -> 
 
 async def test_a_failed_follow_up_reopens_the_case(harness) -> None:
     env, ledger, queue = harness
-    today = (await env.get_current_time()).date()
+    today = beijing_date(await env.get_current_time())
     handle = await start(env, queue, case_state(today))
     await routed_and_verified(handle, "5000.00")
     await handle.execute_update(CaseWorkflow.record_payment, pay("5000.00"))
@@ -210,7 +219,7 @@ async def test_a_failed_follow_up_reopens_the_case(harness) -> None:
 
 async def test_terminal_routes_allow_closing_without_payment(harness) -> None:
     env, _, queue = harness
-    today = (await env.get_current_time()).date()
+    today = beijing_date(await env.get_current_time())
     police = await start(env, queue, case_state(today))
     await routed_and_verified(police)
     await police.execute_update(
@@ -242,7 +251,7 @@ async def test_terminal_routes_allow_closing_without_payment(harness) -> None:
 
 async def test_major_at_intake_and_after_verification(harness) -> None:
     env, ledger, queue = harness
-    today = (await env.get_current_time()).date()
+    today = beijing_date(await env.get_current_time())
     many = await start(env, queue, case_state(today, workers=45))
     await eventually(
         lambda: "major" in [c.kind for c in ledger.changes if c.state.start.case_id == many.id]
@@ -263,7 +272,7 @@ async def test_major_at_intake_and_after_verification(harness) -> None:
 
 async def test_manual_escalation_and_permissions(harness) -> None:
     env, ledger, queue = harness
-    today = (await env.get_current_time()).date()
+    today = beijing_date(await env.get_current_time())
     handle = await start(env, queue, case_state(today))
     stranger = await refused(
         handle.execute_update(CaseWorkflow.accept, ReasonInput(actor=STRANGER, reason="受理"))
@@ -301,11 +310,17 @@ async def test_manual_escalation_and_permissions(harness) -> None:
 
 async def test_accept_limit_climbs_the_ladder_across_new_year(harness) -> None:
     env, ledger, queue = harness
-    handle = await start(env, queue, case_state(date(2026, 12, 28)))
+    calendar = WorkingCalendar()
+    today = beijing_date(await env.get_current_time())
+    new_year = next_new_year_break(today, lead_days=14, calendar=calendar)
+    # Received 4 working days before a New Year break that costs a weekday: of the 5 working
+    # days to accept, 3 come before the break and 2 after it.
+    received = nth_working_day(new_year.start, -4, calendar)
+    deadline = nth_working_day(new_year.end, 2, calendar)
+    handle = await start(env, queue, case_state(received))
     state = await handle.execute_update(CaseWorkflow.registration)
-    assert state.accept_deadline == date(2027, 1, 5)  # 12-29, 30, 31, (01-01 off), 01-04, 01-05
-    now = await env.get_current_time()
-    await env.sleep(datetime(2027, 1, 13, tzinfo=UTC) - now)
+    assert state.accept_deadline == deadline
+    await skip_to(env, beijing_time(nth_working_day(deadline, 5, calendar) + timedelta(days=1), 1))
     await eventually(
         lambda: len([c for c in ledger.changes if c.kind.startswith("escalation_")]) >= 4
     )
@@ -329,9 +344,18 @@ async def test_accept_limit_climbs_the_ladder_across_new_year(harness) -> None:
 
 async def test_the_close_limit_may_be_extended_once_with_approval(harness) -> None:
     env, ledger, queue = harness
-    handle = await start(env, queue, case_state(date(2027, 1, 4)))
+    calendar = WorkingCalendar()
+    soon = beijing_date(await env.get_current_time()) + timedelta(days=7)
+    # A close deadline 30 working days before a holiday begins (and 60 after a receipt a week
+    # ahead or later): the 30 working days of the extension end on the first working day after
+    # that holiday.
+    holiday = next_holiday(nth_working_day(soon, 90, calendar), calendar)
+    close = nth_working_day(holiday.start, -30, calendar)
+    received = nth_working_day(close, -60, calendar)
+    assert received > soon
+    handle = await start(env, queue, case_state(received))
     await routed_and_verified(handle)
-    assert (await handle.query(CaseWorkflow.current)).close_deadline == date(2027, 3, 31)
+    assert (await handle.query(CaseWorkflow.current)).close_deadline == close
     asked = await handle.execute_update(
         CaseWorkflow.request_extension, ReasonInput(actor=HANDLER, reason="企业资产正在拍卖")
     )
@@ -351,8 +375,7 @@ async def test_the_close_limit_may_be_extended_once_with_approval(harness) -> No
     approved = await handle.execute_update(
         CaseWorkflow.decide_extension, DecisionInput(actor=OFFICE, approve=True, reason="同意")
     )
-    # +30 working days: April has 21 (Qingming 04-05 off), May 3–7 and 10–13 make 30
-    assert approved.close_deadline == date(2027, 5, 13)
+    assert approved.close_deadline == nth_working_day(holiday.end, 1, calendar)
     assert approved.close_deadline_reason == "限时办结（60 个工作日），经批准延长 30 个工作日"
     once = await refused(
         handle.execute_update(

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from temporalio.client import Client
 
-from api.clock import today_in_beijing
 from domain.accounts import AccountCreate
 from domain.roles import Role
 from domain.tasks import CompleteInput, TaskStatus
@@ -18,6 +15,7 @@ from ledger import accounts, units
 from ledger.notifications_table import Notification
 from ledger.tasks_table import Escalation, Task, TaskEvent
 from tests.polling import eventually
+from tests.scenario_dates import machine_today, nth_working_day
 from tests.seed import campaign_row
 from tests.workflows.task_fixtures import UNIT, task_state
 from workflows.department_task import DepartmentTaskWorkflow
@@ -43,8 +41,11 @@ async def test_overdue_task_escalates_and_completes_into_the_ledger(
     dev_client: Client, dev_worker: None, session_factory, quiet_temporal: None, clean_db: None
 ) -> None:
     await seed(session_factory, "c-e2e")
-    # A deadline 12 days ago: remind, warn, supervise and accountability are all due now.
-    state = task_state(today_in_beijing() - timedelta(days=12), campaign="c-e2e")
+    # A deadline 6 working days before today (the dev server runs on the machine's clock): its
+    # last step, accountability 5 working days after it, lapsed by the end of the working day
+    # before today, so remind, warn, supervise and accountability are all due now, whatever
+    # holidays lie in between.
+    state = task_state(nth_working_day(machine_today(), -6), campaign="c-e2e")
     handle = await dev_client.start_workflow(
         DepartmentTaskWorkflow.run, state, id=state.spec.task_id, task_queue=MAIN_TASK_QUEUE
     )

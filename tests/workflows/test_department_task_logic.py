@@ -1,15 +1,16 @@
 """The department-task workflow alone, on the time-skipping server, activities replaced by name.
 
-The server's clock starts at the real date, so the holiday cases use the New Year and the
-Spring Festival of 2027 (provisional calendar); National Day 2026 is covered by the pure
-deadline tests in tests/domain.
+The server's clock starts at the real now, so every date is chosen from that clock: the holiday
+cases take the next New Year break and the next Spring Festival of a year chinese_calendar has
+not published (provisional calendar); other holidays are covered by the pure deadline tests in
+tests/domain.
 """
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncIterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from temporalio import activity
@@ -31,18 +32,28 @@ from domain.tasks import (
     TaskState,
     TaskStatus,
 )
-from domain.workdays import YearArrangement
+from domain.workdays import WorkingCalendar
 from tests.polling import eventually
+from tests.scenario_dates import (
+    arrangement_with_days_off,
+    beijing_date,
+    beijing_time,
+    days_off_around,
+    next_new_year_break,
+    next_ordinary_monday,
+    next_provisional_spring_festival,
+    next_working_day,
+    nth_working_day,
+    skip_to,
+)
 from tests.workflows.task_fixtures import OFFICE, OTHER_UNIT, UNIT, task_state
 from workers.main import sandbox_runner
 from workflows.department_task import DepartmentTaskWorkflow
 
-BEIJING = timedelta(hours=8)
 
-
-def beijing(y: int, m: int, d: int, hh: int = 0) -> datetime:
-    """A Beijing wall-clock time as UTC."""
-    return datetime(y, m, d, hh, tzinfo=UTC) - BEIJING
+def lapsed(day: date) -> datetime:
+    """The instant a Beijing day has fully gone by: its following midnight."""
+    return beijing_time(day + timedelta(days=1))
 
 
 class Recorder:
@@ -93,10 +104,8 @@ async def start(
     )
 
 
-async def sleep_until(env: WorkflowEnvironment, moment: datetime) -> None:
-    now = await env.get_current_time()
-    if moment > now:
-        await env.sleep(moment - now)
+async def today(env: WorkflowEnvironment) -> date:
+    return beijing_date(await env.get_current_time())
 
 
 async def refused(call: object) -> ApplicationError:
@@ -109,8 +118,7 @@ async def refused(call: object) -> ApplicationError:
 
 async def test_completed_on_time_never_escalates(harness) -> None:
     env, recorder, queue = harness
-    today = (await env.get_current_time()).date()
-    handle = await start(env, queue, task_state(today + timedelta(days=60)))
+    handle = await start(env, queue, task_state(await today(env) + timedelta(days=60)))
     await handle.execute_update(
         DepartmentTaskWorkflow.progress, ProgressInput(actor=UNIT, percent=40, note="已印发明白纸")
     )
@@ -127,19 +135,20 @@ async def test_completed_on_time_never_escalates(harness) -> None:
     assert recorder.changes[-1].snapshot.progress == 100
 
 
-async def test_slip_over_new_year_2027_climbs_every_step_at_exact_times(harness) -> None:
+async def test_slip_over_new_year_climbs_every_step_at_exact_times(harness) -> None:
     env, recorder, queue = harness
-    handle = await start(env, queue, task_state(date(2027, 1, 4)))
-    await sleep_until(env, beijing(2027, 1, 12, 1))
+    calendar = WorkingCalendar()
+    new_year = next_new_year_break(await today(env), lead_days=14, calendar=calendar)
+    deadline = next_working_day(new_year.end, calendar)  # the first working day after it
+    handle = await start(env, queue, task_state(deadline))
+    await skip_to(env, beijing_time(nth_working_day(deadline, 5, calendar) + timedelta(days=1), 1))
     await eventually(lambda: len(recorder.escalations) == 4)
     assert recorder.steps() == [
-        (
-            "remind",
-            beijing(2026, 12, 29, 9),
-        ),  # 3 working days before Mon 01-04: 12-31, 12-30, 12-29
-        ("warn", beijing(2027, 1, 5)),  # end of the deadline day
-        ("supervise", beijing(2027, 1, 7)),  # end of 01-06, 2 working days after
-        ("accountability", beijing(2027, 1, 12)),  # end of 01-11: 5, 6, 7, 8, 11
+        # the 3 working days before the deadline are the 3 before the break
+        ("remind", beijing_time(nth_working_day(new_year.start, -3, calendar), 9)),
+        ("warn", lapsed(deadline)),  # end of the deadline day
+        ("supervise", lapsed(nth_working_day(deadline, 2, calendar))),
+        ("accountability", lapsed(nth_working_day(deadline, 5, calendar))),
     ]
     for record in recorder.escalations:
         assert timedelta(0) <= record.at - record.due_at < timedelta(minutes=1)
@@ -152,16 +161,29 @@ async def test_slip_over_new_year_2027_climbs_every_step_at_exact_times(harness)
     assert len(recorder.escalations) == 4  # each step exactly once
 
 
-async def test_spring_festival_2027_on_the_provisional_calendar(harness) -> None:
+async def test_spring_festival_on_the_provisional_calendar(harness) -> None:
     env, recorder, queue = harness
-    handle = await start(env, queue, task_state(date(2027, 2, 3)))
-    await sleep_until(env, beijing(2027, 2, 13, 1))
+    calendar = WorkingCalendar()
+    festival = next_provisional_spring_festival(await today(env), lead_days=30, calendar=calendar)
+    assert calendar.is_provisional(festival.year)  # nobody has published that year yet
+    holiday = days_off_around(festival, calendar)
+    # the provisional break holds at least the statutory days, 除夕 to 初三
+    assert holiday.start <= festival - timedelta(days=1)
+    assert festival + timedelta(days=2) <= holiday.end
+    # The deadline is 2 working days before the break: the first working day after the
+    # deadline is the last before the break, the second is the first after it.
+    deadline = nth_working_day(holiday.start, -2, calendar)
+    handle = await start(env, queue, task_state(deadline))
+    after_break = nth_working_day(holiday.end, 1, calendar)
+    await skip_to(
+        env, beijing_time(nth_working_day(holiday.end, 4, calendar) + timedelta(days=1), 1)
+    )
     await eventually(lambda: len(recorder.escalations) == 4)
     assert recorder.steps() == [
-        ("remind", beijing(2027, 1, 29, 9)),  # Wed 02-03 minus 3: 02-02, 02-01, Fri 01-29
-        ("warn", beijing(2027, 2, 4)),
-        ("supervise", beijing(2027, 2, 10)),  # 02-04, then 02-05..08 off, 02-09
-        ("accountability", beijing(2027, 2, 13)),  # 02-04, 09, 10, 11, 12
+        ("remind", beijing_time(nth_working_day(holiday.start, -5, calendar), 9)),
+        ("warn", lapsed(deadline)),
+        ("supervise", lapsed(after_break)),
+        ("accountability", lapsed(nth_working_day(after_break, 3, calendar))),
     ]
     await handle.execute_update(
         DepartmentTaskWorkflow.cancel, CancelInput(actor=OFFICE, reason="测试结束")
@@ -171,12 +193,16 @@ async def test_spring_festival_2027_on_the_provisional_calendar(harness) -> None
 
 async def test_approved_extension_moves_the_pending_steps(harness) -> None:
     env, recorder, queue = harness
-    handle = await start(env, queue, task_state(date(2027, 1, 4)))
-    await sleep_until(env, beijing(2026, 12, 30, 12))
+    calendar = WorkingCalendar()
+    reminded = next_working_day(await today(env) + timedelta(days=6), calendar)
+    deadline = nth_working_day(reminded, 3, calendar)  # so its reminder falls on `reminded`
+    extended = nth_working_day(deadline, 9, calendar)  # and the new one 6 after the deadline
+    handle = await start(env, queue, task_state(deadline))
+    await skip_to(env, beijing_time(reminded, 12))
     await eventually(lambda: len(recorder.escalations) == 1)
-    assert recorder.steps() == [("remind", beijing(2026, 12, 29, 9))]
+    assert recorder.steps() == [("remind", beijing_time(reminded, 9))]
     request = ExtensionRequestInput(
-        actor=UNIT, request_id="r1", new_deadline=date(2027, 1, 15), reason="排查任务量大，需延期"
+        actor=UNIT, request_id="r1", new_deadline=extended, reason="排查任务量大，需延期"
     )
     asked = await handle.execute_update(DepartmentTaskWorkflow.request_extension, request)
     assert asked.pending_extension() is not None
@@ -184,14 +210,15 @@ async def test_approved_extension_moves_the_pending_steps(harness) -> None:
         DepartmentTaskWorkflow.decide_extension,
         ExtensionDecisionInput(actor=OFFICE, request_id="r1", approve=True, reason="同意"),
     )
-    assert decided.deadline == date(2027, 1, 15)
+    assert decided.deadline == extended
     assert decided.deadline_version == 1
-    await sleep_until(env, beijing(2027, 1, 16, 1))
+    await skip_to(env, beijing_time(extended + timedelta(days=1), 1))
     await eventually(lambda: len(recorder.escalations) == 3)
     assert recorder.steps() == [
-        ("remind", beijing(2026, 12, 29, 9)),
-        ("remind", beijing(2027, 1, 12, 9)),  # the new deadline gets its own reminder
-        ("warn", beijing(2027, 1, 16)),
+        ("remind", beijing_time(reminded, 9)),
+        # the new deadline gets its own reminder; the old deadline's warning never came
+        ("remind", beijing_time(nth_working_day(deadline, 6, calendar), 9)),
+        ("warn", lapsed(extended)),
     ]
     assert recorder.escalations[1].escalation_key.endswith(":d1:remind")
     kinds = [c.kind for c in recorder.changes]
@@ -204,9 +231,10 @@ async def test_approved_extension_moves_the_pending_steps(harness) -> None:
 
 async def test_refused_extension_keeps_the_deadline(harness) -> None:
     env, _, queue = harness
-    handle = await start(env, queue, task_state(date(2027, 3, 1)))
+    deadline = await today(env) + timedelta(days=60)  # no step comes due during the test
+    handle = await start(env, queue, task_state(deadline))
     request = ExtensionRequestInput(
-        actor=UNIT, request_id="r1", new_deadline=date(2027, 3, 20), reason="人手不足"
+        actor=UNIT, request_id="r1", new_deadline=deadline + timedelta(days=19), reason="人手不足"
     )
     await handle.execute_update(DepartmentTaskWorkflow.request_extension, request)
     no_reason = ExtensionDecisionInput(actor=OFFICE, request_id="r1", approve=False)
@@ -219,7 +247,7 @@ async def test_refused_extension_keeps_the_deadline(harness) -> None:
             actor=OFFICE, request_id="r1", approve=False, reason="时间节点不能推迟"
         ),
     )
-    assert refused_state.deadline == date(2027, 3, 1)
+    assert refused_state.deadline == deadline
     assert refused_state.extensions[0].status == "refused"
     again = ExtensionDecisionInput(actor=OFFICE, request_id="r1", approve=True, reason="改为同意")
     assert (
@@ -232,21 +260,26 @@ async def test_refused_extension_keeps_the_deadline(harness) -> None:
 
 async def test_calendar_reload_moves_the_timers(harness) -> None:
     env, recorder, queue = harness
-    handle = await start(env, queue, task_state(date(2027, 1, 4)))
-    official = YearArrangement(
-        year=2027,
-        holidays=[{"start": date(2027, 1, 1), "end": date(2027, 1, 6)}],
-        makeup_workdays=[],
-        source="official",
-        note="测试用安排",
-    )
+    calendar = WorkingCalendar()
+    # A deadline on the Monday of an ordinary week: on the calendar in force supervision
+    # (+2 working days) lapses at the end of Wednesday.
+    monday = next_ordinary_monday(await today(env), lead_days=14, calendar=calendar)
+    wednesday, friday = monday + timedelta(days=2), monday + timedelta(days=4)
+    assert nth_working_day(monday, 2, calendar) == wednesday
+    handle = await start(env, queue, task_state(monday))
+    # The office loads an arrangement of that year with Monday to Wednesday off.
+    official = arrangement_with_days_off(monday.year, (monday, wednesday))
     await handle.signal(
         DepartmentTaskWorkflow.calendar_changed, CalendarChanged(arrangement=official)
     )
-    await sleep_until(env, beijing(2027, 1, 9, 1))
+    await skip_to(env, beijing_time(friday + timedelta(days=1), 1))
     await eventually(lambda: len(recorder.escalations) == 3)
-    # 01-04..06 are now days off: +2 working days from 01-04 is Fri 01-08
-    assert recorder.steps()[-1] == ("supervise", beijing(2027, 1, 9))
+    loaded = WorkingCalendar([official])
+    assert recorder.steps() == [
+        ("remind", beijing_time(nth_working_day(monday, -3, loaded), 9)),
+        ("warn", lapsed(monday)),  # the deadline day itself, though now a day off
+        ("supervise", lapsed(friday)),  # Thursday and Friday are the 2 working days after it
+    ]
     await handle.execute_update(
         DepartmentTaskWorkflow.cancel, CancelInput(actor=OFFICE, reason="测试结束")
     )
@@ -254,8 +287,7 @@ async def test_calendar_reload_moves_the_timers(harness) -> None:
 
 async def test_reassignment_hands_the_task_over(harness) -> None:
     env, recorder, queue = harness
-    today = (await env.get_current_time()).date()
-    handle = await start(env, queue, task_state(today + timedelta(days=30)))
+    handle = await start(env, queue, task_state(await today(env) + timedelta(days=30)))
     moved = await handle.execute_update(
         DepartmentTaskWorkflow.reassign,
         ReassignInput(actor=OFFICE, unit="tj.zjw", unit_ancestors=("tj",), reason="职责调整"),
@@ -276,7 +308,7 @@ async def test_reassignment_hands_the_task_over(harness) -> None:
 
 async def test_cancellation_stops_the_ladder(harness) -> None:
     env, recorder, queue = harness
-    handle = await start(env, queue, task_state(date(2027, 1, 4)))
+    handle = await start(env, queue, task_state(await today(env) + timedelta(days=30)))
     await handle.execute_update(
         DepartmentTaskWorkflow.cancel, CancelInput(actor=OFFICE, reason="措施调整")
     )
@@ -286,9 +318,9 @@ async def test_cancellation_stops_the_ladder(harness) -> None:
 
 async def test_duplicate_and_forbidden_actions_are_refused(harness) -> None:
     env, recorder, queue = harness
-    today = (await env.get_current_time()).date()
+    day = await today(env)
     handle = await start(
-        env, queue, task_state(today + timedelta(days=30), deliverables=("note", "figures"))
+        env, queue, task_state(day + timedelta(days=30), deliverables=("note", "figures"))
     )
     nothing = CompleteInput(actor=UNIT, note="")
     missing = await refused(handle.execute_update(DepartmentTaskWorkflow.complete, nothing))
@@ -316,13 +348,11 @@ async def test_duplicate_and_forbidden_actions_are_refused(harness) -> None:
         )
     )
     assert (back.type, back.message) == ("Invalid", "进度不能回退（当前 50%）")
-    early = ExtensionRequestInput(
-        actor=UNIT, request_id="r1", new_deadline=today, reason="理由充分"
-    )
+    early = ExtensionRequestInput(actor=UNIT, request_id="r1", new_deadline=day, reason="理由充分")
     assert (
         await refused(handle.execute_update(DepartmentTaskWorkflow.request_extension, early))
     ).type == "Invalid"
-    later = early.model_copy(update={"new_deadline": today + timedelta(days=40)})
+    later = early.model_copy(update={"new_deadline": day + timedelta(days=40)})
     await handle.execute_update(DepartmentTaskWorkflow.request_extension, later)
     again = later.model_copy(update={"request_id": "r2"})
     pending = await refused(handle.execute_update(DepartmentTaskWorkflow.request_extension, again))
@@ -341,10 +371,10 @@ async def test_a_deadline_to_the_minute_fires_its_warning_on_the_minute(harness)
     env, recorder, queue = harness
     now = await env.get_current_time()
     due = (now + timedelta(minutes=10)).replace(microsecond=0)
-    state = task_state(due.date(), deadline_time=due)
+    state = task_state(beijing_date(due), deadline_time=due)
     handle = await start(env, queue, state)
     await eventually(lambda: len(recorder.escalations) == 1)  # −3 working days: already past
-    await sleep_until(env, due + timedelta(seconds=5))
+    await skip_to(env, due + timedelta(seconds=5))
     await eventually(lambda: len(recorder.escalations) == 2)
     assert recorder.steps()[1] == ("warn", due)
     await handle.execute_update(

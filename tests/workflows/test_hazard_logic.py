@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncIterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 from temporalio import activity
@@ -27,23 +27,33 @@ from domain.hazards import (
     PlanInput,
     RiskLevel,
 )
+from domain.workdays import WorkingCalendar
 from tests.polling import eventually
+from tests.scenario_dates import (
+    beijing_date,
+    beijing_time,
+    next_working_day,
+    nth_working_day,
+    skip_to,
+)
 from tests.workflows.case_fixtures import HANDLER, STRANGER
 from workers.main import sandbox_runner
 from workflows.hazard import HazardWorkflow
 
-PLAN = PlanInput(
-    actor=HANDLER,
-    five_ones=FiveOnes(
-        plan="约谈总包，督促用工资保证金先行垫付",
-        leader="副区长",
-        team=("区人社局", "区住建委"),
-        deadline=date(2027, 1, 4),
-    ),
-    four_packages=FourPackages(
-        investigate="区人社局", handle="区住建委", stabilise="属地街道", consolidate="区人社局"
-    ),
-)
+
+def plan(deadline: date) -> PlanInput:
+    return PlanInput(
+        actor=HANDLER,
+        five_ones=FiveOnes(
+            plan="约谈总包，督促用工资保证金先行垫付",
+            leader="副区长",
+            team=("区人社局", "区住建委"),
+            deadline=deadline,
+        ),
+        four_packages=FourPackages(
+            investigate="区人社局", handle="区住建委", stabilise="属地街道", consolidate="区人社局"
+        ),
+    )
 
 
 class Ledger:
@@ -94,23 +104,29 @@ def hazard() -> HazardState:
 
 async def test_five_ones_deadline_climbs_the_ladder_then_follow_up_reopens(harness) -> None:
     env, ledger, queue = harness
+    calendar = WorkingCalendar()
+    reminded = next_working_day(
+        beijing_date(await env.get_current_time()) + timedelta(days=6), calendar
+    )
+    deadline = nth_working_day(reminded, 3, calendar)  # reminded ahead, not at once
     handle = await env.client.start_workflow(
         HazardWorkflow.run, hazard(), id="hz-1", task_queue=queue
     )
     with pytest.raises(WorkflowUpdateFailedError) as refused:
         await handle.execute_update(
-            HazardWorkflow.set_plan, PLAN.model_copy(update={"actor": STRANGER})
+            HazardWorkflow.set_plan, plan(deadline).model_copy(update={"actor": STRANGER})
         )
     assert (
         isinstance(refused.value.cause, ApplicationError)
         and refused.value.cause.type == "Forbidden"
     )
-    planned = await handle.execute_update(HazardWorkflow.set_plan, PLAN)
+    planned = await handle.execute_update(HazardWorkflow.set_plan, plan(deadline))
     assert planned.status is HazardStatus.RESOLVING
-    await env.sleep(datetime(2027, 1, 6, tzinfo=UTC) - await env.get_current_time())
+    # an hour after the deadline day lapsed: warned, while supervision waits 2 working days
+    await skip_to(env, beijing_time(deadline + timedelta(days=1), 1))
     await eventually(lambda: "escalation_warn" in ledger.kinds())
     warn = next(c for c in ledger.changes if c.kind == "escalation_warn")
-    assert warn.notify_office and warn.detail == {"step": "warn", "deadline": "2027-01-04"}
+    assert warn.notify_office and warn.detail == {"step": "warn", "deadline": deadline.isoformat()}
     resolved = await handle.execute_update(
         HazardWorkflow.resolve, NoteInput(actor=HANDLER, note="保证金已垫付")
     )

@@ -4,7 +4,7 @@ by name), and with its real activity on the dev server, where a duty the plan la
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import timedelta
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -14,11 +14,11 @@ from temporalio.exceptions import ActivityError, ApplicationError
 from temporalio.testing import WorkflowEnvironment
 from temporalio.worker import Worker
 
-from domain.escalation import SHANGHAI, start_of_day
 from domain.plan.model import ReportKind
 from domain.reports.requests import GatherInput, ReportRef, ReportRequest
 from ledger.reports_table import Report
 from tests.ledger.report_dataset import CAMPAIGN, bj, seed
+from tests.scenario_dates import beijing_date, beijing_time, skip_to
 from workers.main import sandbox_runner
 from workflows.report import ReportWorkflow
 from workflows.task_queues import MAIN_TASK_QUEUE
@@ -52,29 +52,34 @@ async def run_alone(env: WorkflowEnvironment, request: ReportRequest) -> GatherI
 async def test_a_scheduled_run_reports_as_of_the_last_midnight(
     time_skipping_env: WorkflowEnvironment,
 ) -> None:
-    now = (await time_skipping_env.get_current_time()).astimezone(SHANGHAI)  # no timers: no skip
+    env = time_skipping_env
+    day = beijing_date(await env.get_current_time()) + timedelta(days=1)
+    if day.day == 1:  # a day inside a month, so that the week's midnight is not the month's
+        day += timedelta(days=1)
+    await skip_to(env, beijing_time(day, 12))  # noon: no midnight passes while the runs run
     weekly = await run_alone(
-        time_skipping_env, ReportRequest(campaign_id="c1", duty_key="w", kind=ReportKind.WEEKLY)
+        env, ReportRequest(campaign_id="c1", duty_key="w", kind=ReportKind.WEEKLY)
     )
-    assert weekly.as_of == start_of_day(now.date())
-    assert weekly.report_id == f"report:c1:w:{now:%Y%m%d}T0000"
+    assert weekly.as_of == beijing_time(day)
+    assert weekly.report_id == f"report:c1:w:{day:%Y%m%d}T0000"
     monthly = await run_alone(
-        time_skipping_env, ReportRequest(campaign_id="c1", duty_key="m", kind=ReportKind.MONTHLY)
+        env, ReportRequest(campaign_id="c1", duty_key="m", kind=ReportKind.MONTHLY)
     )
-    assert monthly.as_of == start_of_day(now.date().replace(day=1))
+    assert monthly.as_of == beijing_time(day.replace(day=1))
 
 
 async def test_an_asked_instant_and_case_pass_through(
     time_skipping_env: WorkflowEnvironment,
 ) -> None:
-    at = datetime(2026, 12, 7, 1, 2, 3, tzinfo=UTC)
+    day = beijing_date(await time_skipping_env.get_current_time()) + timedelta(days=6)
+    at = beijing_time(day, 9, 2) + timedelta(seconds=3)  # any instant, here 09:02:03 in Beijing
     asked = await run_alone(
         time_skipping_env,
         ReportRequest(campaign_id="c1", duty_key="s", kind=ReportKind.SPECIAL, as_of=at,
                       case_id="case:x", requested_by="office"),
     )  # fmt: skip
     assert (asked.as_of, asked.case_id, asked.requested_by) == (at, "case:x", "office")
-    assert asked.report_id == "report:c1:s:20261207T090203.000000:case:x"
+    assert asked.report_id == f"report:c1:s:{day:%Y%m%d}T090203.000000:case:x"
 
 
 @pytest.mark.usefixtures("quiet_temporal", "clean_db", "dev_worker")
@@ -83,6 +88,8 @@ async def test_end_to_end_it_stores_the_report_and_refuses_an_unknown_duty(
 ) -> None:
     async with session_factory() as session, session.begin():
         await seed(session)
+    # The ledger is the fixed report dataset, dated by hand; the report is asked for as of that
+    # dataset's Monday, and nothing here reads the dev server's clock, so the date never ages.
     request = ReportRequest(
         campaign_id=CAMPAIGN, duty_key="weekly-bulletin", kind=ReportKind.WEEKLY,
         as_of=bj(2026, 12, 7),
