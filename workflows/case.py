@@ -8,6 +8,7 @@ recorded (不解决不销账). Major cases are detected at intake and on every c
 from __future__ import annotations
 
 import asyncio
+from contextlib import AbstractAsyncContextManager
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -37,6 +38,7 @@ from domain.reports.requests import SpecialInput
 from domain.workdays import WorkingCalendar
 from workflows.background import Background
 from workflows.errors import checked
+from workflows.handlers import acting
 from workflows.timers import Turns, timer_won
 
 with workflow.unsafe.imports_passed_through():
@@ -60,6 +62,9 @@ class CaseWorkflow:
         self._registered = state.event_seq > 0
         self._background = Background()
         self._turns = Turns()
+
+    def _acting(self) -> AbstractAsyncContextManager[None]:
+        return acting(self._lock, lambda: self._registered)
 
     # ---- timers ------------------------------------------------------------------------
 
@@ -215,7 +220,7 @@ class CaseWorkflow:
 
     @workflow.update
     async def route(self, body: RouteInput) -> CaseState:
-        async with self._lock:
+        async with self._acting():
             checked(lambda: rules.check_route(self.state, body.actor, body.unit))
             self.state.status = CaseStatus.ROUTED
             self.state.handling_unit = body.unit
@@ -235,7 +240,7 @@ class CaseWorkflow:
 
     @workflow.update
     async def accept(self, body: ReasonInput) -> CaseState:
-        async with self._lock:
+        async with self._acting():
             checked(lambda: rules.check_accept(self.state, body.actor))
             if self.state.handling_unit is None:
                 self.state.handling_unit = self.state.start.receiving_unit
@@ -251,7 +256,7 @@ class CaseWorkflow:
 
     @workflow.update
     async def return_case(self, body: ReasonInput) -> CaseState:
-        async with self._lock:
+        async with self._acting():
             checked(lambda: rules.check_return(self.state, body.actor))
             returned_by = self.state.handling_unit
             self.state.status = CaseStatus.REGISTERED
@@ -272,7 +277,7 @@ class CaseWorkflow:
 
     @workflow.update
     async def verify(self, body: VerifyInput) -> CaseState:
-        async with self._lock:
+        async with self._acting():
             checked(lambda: rules.check_verify(self.state, body.actor))
             self.state.verified_workers = body.workers
             self.state.verified_amount = body.amount
@@ -292,7 +297,7 @@ class CaseWorkflow:
 
     @workflow.update
     async def unfounded(self, body: UnfoundedInput) -> CaseState:
-        async with self._lock:
+        async with self._acting():
             checked(lambda: rules.check_unfounded(self.state, body.actor))
             self.state.route = TerminalRoute.UNFOUNDED
             self.state.route_reason = body.reason
@@ -311,7 +316,7 @@ class CaseWorkflow:
     @workflow.update
     async def record_payment(self, body: PaymentInput) -> CaseState:
         p = body.payment
-        async with self._lock:
+        async with self._acting():
             checked(lambda: rules.check_payment(self.state, body.actor, p.amount, p.payment_id))
             self.state.payments.append(p)
             await self._record(
@@ -334,7 +339,7 @@ class CaseWorkflow:
 
     @workflow.update
     async def revise_amount(self, body: RevisionInput) -> CaseState:
-        async with self._lock:
+        async with self._acting():
             checked(lambda: rules.check_revision(self.state, body.actor, body.amount))
             before = self.state.verified_amount
             self.state.verified_amount = body.amount
@@ -358,7 +363,7 @@ class CaseWorkflow:
 
     @workflow.update
     async def add_measure(self, body: MeasureInput) -> CaseState:
-        async with self._lock:
+        async with self._acting():
             checked(lambda: rules.check_measure(self.state, body.actor))
             self.state.measures.append(body.kind)
             detail = {
@@ -375,7 +380,7 @@ class CaseWorkflow:
 
     @workflow.update
     async def transfer(self, body: TransferInput) -> CaseState:
-        async with self._lock:
+        async with self._acting():
             checked(lambda: rules.check_transfer(self.state, body.actor))
             self.state.route = body.route
             self.state.route_reason = body.reason
@@ -395,7 +400,7 @@ class CaseWorkflow:
 
     @workflow.update
     async def close(self, body: ReasonInput) -> CaseState:
-        async with self._lock:
+        async with self._acting():
             checked(lambda: rules.check_close(self.state, body.actor))
             self.state.status = CaseStatus.CLOSED
             self.state.closed_at = workflow.now()
@@ -422,7 +427,7 @@ class CaseWorkflow:
 
     @workflow.update
     async def request_extension(self, body: ReasonInput) -> CaseState:
-        async with self._lock:
+        async with self._acting():
             checked(lambda: rules.check_extension_request(self.state, body.actor))
             self.state.extension_reason = body.reason
             await self._record(
@@ -441,7 +446,7 @@ class CaseWorkflow:
 
     @workflow.update
     async def decide_extension(self, body: DecisionInput) -> CaseState:
-        async with self._lock:
+        async with self._acting():
             checked(
                 lambda: rules.check_extension_decision(
                     self.state, body.actor, body.approve, body.reason
@@ -489,7 +494,7 @@ class CaseWorkflow:
 
     @workflow.update
     async def follow_up(self, body: FollowUpInput) -> CaseState:
-        async with self._lock:
+        async with self._acting():
             checked(lambda: rules.check_follow_up(self.state, body.actor))
             if body.passed:
                 self.state.status = CaseStatus.FINISHED
@@ -521,7 +526,7 @@ class CaseWorkflow:
     @workflow.update
     async def escalate(self, body: ReasonInput) -> CaseState:
         """Any case can be taken to the major-case track by hand, with a reason."""
-        async with self._lock:
+        async with self._acting():
             checked(lambda: rules.check_escalate(self.state, body.actor))
             self.state.escalated_by_hand = body.reason
             await self._check_major(body.actor.username)

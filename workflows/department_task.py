@@ -9,6 +9,7 @@ derived from the workflow id and a sequence number, so a retry writes nothing tw
 from __future__ import annotations
 
 import asyncio
+from contextlib import AbstractAsyncContextManager
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -41,6 +42,7 @@ from domain.tasks import (
 from domain.workdays import WorkingCalendar
 from workflows.background import Background
 from workflows.errors import checked
+from workflows.handlers import acting
 from workflows.timers import Turns, timer_won
 
 with workflow.unsafe.imports_passed_through():
@@ -63,6 +65,10 @@ class DepartmentTaskWorkflow:
         self._background = Background()
         self._working: WorkingCalendar | None = None
         self._turns = Turns()
+        self._announced = state.event_seq > 0
+
+    def _acting(self) -> AbstractAsyncContextManager[None]:
+        return acting(self._lock, lambda: self._announced)
 
     # ---- the timer loop -------------------------------------------------------------
 
@@ -71,6 +77,7 @@ class DepartmentTaskWorkflow:
         self._turns.begin()
         if self.state.event_seq == 0:
             await self._record("created", "system", None, self.state.status, {})
+        self._announced = True
         while self.state.status not in TERMINAL:
             step, due = self._next_step()
             self._changed = False
@@ -169,7 +176,7 @@ class DepartmentTaskWorkflow:
 
     @workflow.update
     async def progress(self, body: ProgressInput) -> TaskState:
-        async with self._lock:
+        async with self._acting():
             checked(lambda: check_progress(self.state, body))
             before = self.state.status
             self.state.progress = body.percent
@@ -189,7 +196,7 @@ class DepartmentTaskWorkflow:
 
     @workflow.update
     async def complete(self, body: CompleteInput) -> TaskState:
-        async with self._lock:
+        async with self._acting():
             checked(lambda: check_complete(self.state, body))
             before = self.state.status
             self.state.status = TaskStatus.COMPLETED
@@ -224,7 +231,7 @@ class DepartmentTaskWorkflow:
 
     @workflow.update
     async def request_extension(self, body: ExtensionRequestInput) -> TaskState:
-        async with self._lock:
+        async with self._acting():
             today = (
                 beijing_date(workflow.now())
                 if workflow.patched(BEIJING_DATES)
@@ -264,7 +271,7 @@ class DepartmentTaskWorkflow:
 
     @workflow.update
     async def decide_extension(self, body: ExtensionDecisionInput) -> TaskState:
-        async with self._lock:
+        async with self._acting():
             checked(lambda: check_extension_decision(self.state, body))
             request = next(r for r in self.state.extensions if r.request_id == body.request_id)
             request.status = "approved" if body.approve else "refused"
@@ -312,7 +319,7 @@ class DepartmentTaskWorkflow:
 
     @workflow.update
     async def reassign(self, body: ReassignInput) -> TaskState:
-        async with self._lock:
+        async with self._acting():
             checked(lambda: check_reassign(self.state, body))
             previous = self.state.unit
             self.state.unit = body.unit
@@ -334,7 +341,7 @@ class DepartmentTaskWorkflow:
 
     @workflow.update
     async def cancel(self, body: CancelInput) -> TaskState:
-        async with self._lock:
+        async with self._acting():
             checked(lambda: check_cancel(self.state, body))
             before = self.state.status
             self.state.status = TaskStatus.CANCELLED

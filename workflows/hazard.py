@@ -7,6 +7,7 @@ The 五个一 deadline runs on the escalation ladder; after resolution the check
 from __future__ import annotations
 
 import asyncio
+from contextlib import AbstractAsyncContextManager
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -27,6 +28,7 @@ from domain.hazards import (
 )
 from domain.workdays import WorkingCalendar
 from workflows.errors import checked
+from workflows.handlers import acting
 from workflows.timers import Turns, timer_won
 
 with workflow.unsafe.imports_passed_through():
@@ -46,12 +48,17 @@ class HazardWorkflow:
         self._lock = asyncio.Lock()
         self._working = WorkingCalendar(state.start.calendar, sealed=state.start.calendar_sealed)
         self._turns = Turns()
+        self._registered = state.event_seq > 0
+
+    def _acting(self) -> AbstractAsyncContextManager[None]:
+        return acting(self._lock, lambda: self._registered)
 
     @workflow.run
     async def run(self, state: HazardState) -> HazardState:
         self._turns.begin()
         if self.state.event_seq == 0:
             await self._record("registered", self.state.start.registered_by, {})
+        self._registered = True
         while self.state.status is not HazardStatus.CLOSED:
             due, action = self._next_timer()
             self._changed = False
@@ -125,7 +132,7 @@ class HazardWorkflow:
     @workflow.update
     async def set_plan(self, body: PlanInput) -> HazardState:
         """五个一 and 四包; a new deadline restarts the ladder."""
-        async with self._lock:
+        async with self._acting():
             checked(lambda: check_plan(self.state, body.actor))
             self.state.five_ones = body.five_ones
             self.state.four_packages = body.four_packages
@@ -148,7 +155,7 @@ class HazardWorkflow:
 
     @workflow.update
     async def resolve(self, body: NoteInput) -> HazardState:
-        async with self._lock:
+        async with self._acting():
             checked(lambda: check_resolve(self.state, body.actor))
             self.state.status = HazardStatus.RESOLVED
             self.state.resolved_at = workflow.now()
@@ -171,7 +178,7 @@ class HazardWorkflow:
 
     @workflow.update
     async def follow_up(self, body: CheckInput) -> HazardState:
-        async with self._lock:
+        async with self._acting():
             checked(lambda: check_follow_up(self.state, body.actor))
             if body.passed:
                 self.state.status = HazardStatus.CLOSED

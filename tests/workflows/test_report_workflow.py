@@ -3,8 +3,9 @@ by name), and with its real activity on the dev server, where a duty the plan la
 
 from __future__ import annotations
 
+import contextlib
 import uuid
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -14,58 +15,103 @@ from temporalio.exceptions import ActivityError, ApplicationError
 from temporalio.testing import WorkflowEnvironment
 from temporalio.worker import Worker
 
-from domain.plan.model import ReportKind
-from domain.reports.requests import GatherInput, ReportRef, ReportRequest
+from domain.plan.model import DayOffRule, ReportKind
+from domain.plan.schedule import on_day_off
+from domain.reports.requests import GatherInput, ProductionDay, ReportRef, ReportRequest
+from domain.workdays import WorkingCalendar
 from ledger.reports_table import Report
 from tests.ledger.report_dataset import CAMPAIGN, bj, seed
-from tests.scenario_dates import beijing_date, beijing_time, skip_to
+from tests.scenario_dates import (
+    beijing_date,
+    beijing_time,
+    next_weekday,
+    next_working_day,
+    skip_to,
+)
 from workers.main import sandbox_runner
 from workflows.report import ReportWorkflow
 from workflows.task_queues import MAIN_TASK_QUEUE
 
 
 class Producer:
-    def __init__(self) -> None:
-        self.asked: list[GatherInput] = []
+    """The two activities by name; the production day from the library's calendar."""
+
+    def __init__(self, env: WorkflowEnvironment) -> None:
+        self.env = env
+        self.asked: list[tuple[GatherInput, datetime]] = []  # with the server's time
+        self.days_asked: list[ProductionDay] = []
 
     @activity.defn(name="report.produce")
     async def produce(self, request: GatherInput) -> ReportRef:
-        self.asked.append(request)
+        self.asked.append((request, await self.env.get_current_time()))
         return ReportRef(report_id=request.report_id, title="t", recipients=0)
 
+    @activity.defn(name="report.production_day")
+    async def production_day(self, body: ProductionDay) -> date:
+        self.days_asked.append(body)
+        return on_day_off(body.due, body.rule, WorkingCalendar())
 
-async def run_alone(env: WorkflowEnvironment, request: ReportRequest) -> GatherInput:
-    producer = Producer()
+
+async def run_alone(
+    env: WorkflowEnvironment, request: ReportRequest, *, skipping: bool = False
+) -> tuple[GatherInput, datetime, Producer]:
+    producer = Producer(env)
     queue = f"report-{uuid.uuid4().hex[:8]}"
-    with env.auto_time_skipping_disabled():
+    with contextlib.nullcontext() if skipping else env.auto_time_skipping_disabled():
         async with Worker(
             env.client, task_queue=queue, workflows=[ReportWorkflow],
-            activities=[producer.produce], workflow_runner=sandbox_runner(),
+            activities=[producer.produce, producer.production_day],
+            workflow_runner=sandbox_runner(),
         ):  # fmt: skip
             await env.client.execute_workflow(
                 ReportWorkflow.run, request, id=f"r-{uuid.uuid4().hex[:8]}", task_queue=queue
             )
-    [asked] = producer.asked
-    return asked
+    [(asked, at)] = producer.asked
+    return asked, at, producer
 
 
 async def test_a_scheduled_run_reports_as_of_the_last_midnight(
     time_skipping_env: WorkflowEnvironment,
 ) -> None:
     env = time_skipping_env
-    day = beijing_date(await env.get_current_time()) + timedelta(days=1)
+    day = next_working_day(beijing_date(await env.get_current_time()))
     if day.day == 1:  # a day inside a month, so that the week's midnight is not the month's
-        day += timedelta(days=1)
+        day = next_working_day(day)
     await skip_to(env, beijing_time(day, 12))  # noon: no midnight passes while the runs run
-    weekly = await run_alone(
+    weekly, _, _ = await run_alone(
         env, ReportRequest(campaign_id="c1", duty_key="w", kind=ReportKind.WEEKLY)
     )
     assert weekly.as_of == beijing_time(day)
     assert weekly.report_id == f"report:c1:w:{day:%Y%m%d}T0000"
-    monthly = await run_alone(
+    assert weekly.deferred_from is None  # a working day: produced at once
+    monthly, _, _ = await run_alone(
         env, ReportRequest(campaign_id="c1", duty_key="m", kind=ReportKind.MONTHLY)
     )
     assert monthly.as_of == beijing_time(day.replace(day=1))
+
+
+async def test_a_scheduled_run_on_a_day_off_waits_for_the_next_working_day(
+    time_skipping_env: WorkflowEnvironment,
+) -> None:
+    env = time_skipping_env
+    day_off = next_weekday(beijing_date(await env.get_current_time()), 5)
+    while WorkingCalendar().is_working_day(day_off):  # a 调休 Saturday is worked
+        day_off += timedelta(days=1)
+    await skip_to(env, beijing_time(day_off, 8))
+    daily, _, producer = await run_alone(
+        env, ReportRequest(campaign_id="c1", duty_key="d", kind=ReportKind.DAILY)
+    )
+    assert producer.days_asked == [] and daily.deferred_from is None  # key dates: every day
+    assert daily.as_of == beijing_time(day_off)  # produced at once, on the morning it fires
+    weekly, made_at, producer = await run_alone(
+        env, ReportRequest(campaign_id="c1", duty_key="w", kind=ReportKind.WEEKLY), skipping=True
+    )
+    monday = next_working_day(day_off)
+    assert [(d.due, d.rule) for d in producer.days_asked] == [
+        (day_off, DayOffRule.NEXT_WORKING_DAY)
+    ]
+    assert (weekly.as_of, weekly.deferred_from) == (beijing_time(day_off), day_off)
+    assert beijing_time(monday, 8) <= made_at < beijing_time(monday, 8) + timedelta(minutes=5)
 
 
 async def test_an_asked_instant_and_case_pass_through(
@@ -73,7 +119,7 @@ async def test_an_asked_instant_and_case_pass_through(
 ) -> None:
     day = beijing_date(await time_skipping_env.get_current_time()) + timedelta(days=6)
     at = beijing_time(day, 9, 2) + timedelta(seconds=3)  # any instant, here 09:02:03 in Beijing
-    asked = await run_alone(
+    asked, _, _ = await run_alone(
         time_skipping_env,
         ReportRequest(campaign_id="c1", duty_key="s", kind=ReportKind.SPECIAL, as_of=at,
                       case_id="case:x", requested_by="office"),
