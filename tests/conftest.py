@@ -33,6 +33,7 @@ from launcher.ports import free_port
 from launcher.temporal_dev import TemporalDevServer
 from ledger.base import Base
 from migrations.runner import upgrade
+from tests.replay.capture import capture_histories, capture_start
 from workers.main import build_worker
 from workflows.task_queues import MAIN_TASK_QUEUE
 
@@ -117,7 +118,7 @@ async def db_session(engine: AsyncEngine) -> AsyncIterator[AsyncSession]:
 
 
 @pytest.fixture
-async def time_skipping_env() -> AsyncIterator[WorkflowEnvironment]:
+async def time_skipping_env(request: pytest.FixtureRequest) -> AsyncIterator[WorkflowEnvironment]:
     """A fresh test server per test: its clock only moves forward, and tests pin dates."""
     env = await WorkflowEnvironment.start_time_skipping(
         data_converter=pydantic_data_converter,
@@ -125,7 +126,10 @@ async def time_skipping_env() -> AsyncIterator[WorkflowEnvironment]:
         test_server_existing_path=str(BIN / "temporal-test-server"),
     )
     yield env
-    await env.shutdown()
+    try:
+        await capture_histories(env.client, request.node)  # QINGLING_CAPTURE_HISTORIES only
+    finally:
+        await env.shutdown()
 
 
 @pytest.fixture(scope="session")
@@ -155,10 +159,12 @@ async def terminate_running(client: Client) -> None:
 
 
 @pytest.fixture
-async def quiet_temporal(dev_client: Client) -> AsyncIterator[None]:
+async def quiet_temporal(dev_client: Client, request: pytest.FixtureRequest) -> AsyncIterator[None]:
     await terminate_running(dev_client)
+    began = capture_start()
     yield
     await terminate_running(dev_client)
+    await capture_histories(dev_client, request.node, since=began)  # QINGLING_CAPTURE_HISTORIES
 
 
 @pytest.fixture(scope="session")

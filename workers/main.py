@@ -10,14 +10,14 @@ import httpx
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from temporalio.client import Client
-from temporalio.worker import Worker
+from temporalio.worker import Replayer, Worker
 from temporalio.worker.workflow_sandbox import SandboxedWorkflowRunner, SandboxRestrictions
 
 import workflows
 from infra.database import build_engine, build_session_factory
 from infra.logging import configure_logging
 from infra.settings import Settings
-from infra.temporal_client import connect_temporal
+from infra.temporal_client import DATA_CONVERTER, connect_temporal, temporal_interceptors
 from workers.registry import WORKFLOWS, build_activities
 from workflows.task_queues import MAIN_TASK_QUEUE
 
@@ -93,4 +93,15 @@ def build_worker(
         activities=build_activities(session_factory, client, http, recipient_ttl),
         workflow_runner=sandbox_runner(),
         max_cached_workflows=cached_workflows,
+    )
+
+
+def build_replayer() -> Replayer:
+    """Replays stored histories as build_worker's worker would run them (tests/replay): the same
+    workflows and sandbox, and the converter and interceptors the worker takes from its client."""
+    return Replayer(
+        workflows=list(WORKFLOWS),
+        workflow_runner=sandbox_runner(),
+        data_converter=DATA_CONVERTER,
+        interceptors=temporal_interceptors(),
     )
