@@ -29,6 +29,7 @@ async def timer_won(due: datetime | None, changed: Callable[[], bool]) -> bool:
 
 
 CONTINUE_ANY_TURN = "continue-as-new-any-turn"  # histories from before it continued after timers
+MIN_RUN_EVENTS = 10  # what a run adds before it may continue at any turn: more than its start
 
 
 class Turns:
@@ -41,20 +42,23 @@ class Turns:
 
     def __init__(self) -> None:
         self._any_turn = False
+        self._begun_at = 0
 
     def begin(self) -> None:
         self._any_turn = workflow.patched(CONTINUE_ANY_TURN)
+        self._begun_at = workflow.info().get_current_history_length()
 
     def due(self) -> bool:
-        """For the loop's wait: wakes it when the server suggests continuing."""
-        return self._any_turn and workflow.info().is_continue_as_new_suggested()
+        """For the loop's wait: wakes it when the server suggests continuing, and only once
+        this run has grown: a state so large that a fresh run is already past the server's
+        limit must not continue as new in a loop without doing anything."""
+        grown = workflow.info().get_current_history_length() - self._begun_at >= MIN_RUN_EVENTS
+        return self._any_turn and grown and workflow.info().is_continue_as_new_suggested()
 
     async def end(
         self, state: Any, settle: Callable[[], Awaitable[None]], *, after_timer: bool
     ) -> None:
-        if not workflow.info().is_continue_as_new_suggested():
-            return
-        if not (self._any_turn or after_timer):
+        if not (self.due() or (after_timer and workflow.info().is_continue_as_new_suggested())):
             return
         await workflow.wait_condition(workflow.all_handlers_finished)
         await settle()
