@@ -1,5 +1,8 @@
 """Real servers for the tests, started once per session on free ports in temporary folders.
 
+Dates: a test that runs a server takes its dates from that server's clock through
+tests/scenario_dates.py and skips forward to them; only tests of pure functions name a date.
+
 PostgreSQL: the embedded server of `qingling up` (or TEST_DATABASE_URL when set).
 Temporal: the time-skipping test server for workflow logic with long deadlines, and the
 dev server (the same launcher code `qingling up` uses) for end-to-end tests.

@@ -13,12 +13,14 @@ import docx
 import httpx
 import openpyxl
 import pytest
+import yaml
 from temporalio.client import Client, ScheduleBackfill, ScheduleOverlapPolicy
 from temporalio.service import RPCError, RPCStatusCode
 
 from domain.escalation import SHANGHAI
 from domain.roles import Role
-from tests.api.cases_data import clue
+from tests import scenario_dates as sd
+from tests.api.cases_data import PIAN1_TEXT, clue
 from tests.api.conftest import Login
 from tests.api.test_campaigns import load_units, start_campaign, wait_until_launched
 from tests.polling import eventually
@@ -32,13 +34,35 @@ class Running:
     campaign: dict[str, Any]  # as POST /campaigns answered
 
 
+START = sd.working_day_before(sd.machine_today(), 14)  # so last Monday lies inside the period
+
+
+def pian1_running_through_today() -> dict[str, Any]:
+    """篇一 as a plan that began two weeks ago and still runs whatever today is (its own end,
+    春节前, may fall inside those weeks); its Schedules report on holidays too, so a run
+    triggered today is produced today even on a day off (the day-off wait is tested in
+    tests/workflows/test_report_workflow.py)."""
+    plan: dict[str, Any] = yaml.safe_load(PIAN1_TEXT)
+    plan["period"]["end"] = "campaign.start + 120 days"
+    for duty in plan["reporting"]:
+        if duty["kind"] in ("weekly", "monthly"):
+            duty["on_day_off"] = "keep"
+    return plan
+
+
 @pytest.fixture
 async def pian1(
     client: httpx.AsyncClient, login: Login, dev_worker: None, session_factory
 ) -> Running:
-    """篇一 started by the office, every task launched."""
+    """篇一 started by the office two weeks ago, every task launched."""
     office = await login("office", Role.OFFICE, "tj.office")
-    created = await start_campaign(client, office, PIAN1)
+    answer = await client.post(
+        "/api/v1/campaigns",
+        json={"plan": pian1_running_through_today(), "start": START.isoformat()},
+        headers=office,
+    )
+    assert answer.status_code == 201, answer.text
+    created = answer.json()
     await wait_until_launched(session_factory, created["id"], created["task_count"])
     return Running(office=office, campaign=created)
 
@@ -89,7 +113,7 @@ async def test_schedules_live_and_die_with_the_campaign(
     # reports as of that Monday's midnight, not today's
     monday = midnight - timedelta(days=midnight.weekday())
     if monday == midnight or monday + timedelta(hours=8) > datetime.now(SHANGHAI):
-        monday -= timedelta(days=7)  # a Monday before today (the plan starts 2026-11-20)
+        monday -= timedelta(days=7)  # a Monday before today, after the plan's START
     await dev_client.get_schedule_handle(f"reports:{created['id']}:weekly-bulletin").backfill(
         ScheduleBackfill(
             start_at=monday + timedelta(hours=7),
@@ -169,15 +193,14 @@ async def test_report_refusals(client: httpx.AsyncClient, pian1: Running, login:
     assert (await client.post(url, json={"duty_key": "weekly-bulletin"})).status_code == 401
     missing = await post({"duty_key": "weekly-bulletin"}, to="/api/v1/campaigns/nope/reports")
     assert missing.status_code == 404 and missing.json()["error"]["code"] == "campaign_not_found"
+    tomorrow = sd.beijing_time(sd.machine_today() + timedelta(days=1))
+    before = sd.beijing_time(START - timedelta(days=1))
     cases: list[tuple[dict[str, Any], str]] = [
         ({"duty_key": "nope"}, "unknown_duty"),
         ({"duty_key": "summary"}, "owed_by_units"),
-        ({"duty_key": "weekly-bulletin", "as_of": "2099-01-01T00:00:00+08:00"}, "as_of_in_future"),
-        (
-            {"duty_key": "weekly-bulletin", "as_of": "2026-11-01T00:00:00+08:00"},
-            "as_of_before_start",
-        ),
-        ({"duty_key": "weekly-bulletin", "as_of": "2026-11-25T00:00:00"}, "naive_time"),
+        ({"duty_key": "weekly-bulletin", "as_of": tomorrow.isoformat()}, "as_of_in_future"),
+        ({"duty_key": "weekly-bulletin", "as_of": before.isoformat()}, "as_of_before_start"),
+        ({"duty_key": "weekly-bulletin", "as_of": f"{START}T00:00:00"}, "naive_time"),
         ({"duty_key": "special-info", "case_id": "case:none"}, "unknown_case"),
         ({"duty_key": "weekly-bulletin", "extra": 1}, "invalid_input"),
     ]
@@ -245,7 +268,8 @@ async def test_a_district_owes_phase_reports_and_may_file_a_nil_report(
     district = await login("hp", Role.DISTRICT, "tj.hp")
     task_id = f"task:{created['id']}:report.phase-progress:tj.hp"
     detail = (await client.get(f"/api/v1/tasks/{task_id}", headers=district)).json()
-    assert (detail["deadline"], detail["deliverables"]) == ("2026-12-30", ["report"])
+    due = sd.working_day_on_or_after(sd.first_month_day_on_or_after(START, 12, 30))
+    assert (detail["deadline"], detail["deliverables"]) == (due.isoformat(), ["report"])
     empty = await client.post(f"/api/v1/tasks/{task_id}/complete", json={}, headers=district)
     assert (empty.status_code, empty.json()["error"]["code"]) == (422, "deliverables_missing")
     assert "零报告" in empty.json()["error"]["message"]
@@ -280,16 +304,24 @@ async def test_the_same_instant_gives_the_same_report_and_a_foreign_case_is_refu
 ) -> None:
     office, created = pian1.office, pian1.campaign
     url = f"/api/v1/campaigns/{created['id']}/reports"
-    at = {"duty_key": "monthly-bulletin", "as_of": "2026-11-25T00:00:00+08:00"}
+    last = START + timedelta(days=4)  # the report covers the month so far, from the start
+    as_of = sd.beijing_time(last + timedelta(days=1))
+    at = {"duty_key": "monthly-bulletin", "as_of": as_of.isoformat()}
     first = (await client.post(url, json=at, headers=office)).json()
     again = (await client.post(url, json=at, headers=office)).json()
-    assert first["id"] == again["id"] == f"report:{created['id']}:monthly-bulletin:20261125T0000"
+    stamp = f"{last + timedelta(days=1):%Y%m%d}T0000"
+    assert first["id"] == again["id"] == f"report:{created['id']}:monthly-bulletin:{stamp}"
     figures = [
         (await client.get(f"/api/v1/reports/{r['id']}", headers=office)).json()["figures"]
         for r in (first, again)
     ]
     assert figures[0] == figures[1]
-    assert figures[0]["period"]["label"] == "2026年11月20日—11月24日"
+    since = max(START, last.replace(day=1))
+    assert figures[0]["period"]["label"] == (
+        f"{since.year}年{since.month}月{since.day}日—{last.month}月{last.day}日"
+        if since != last
+        else f"{last.year}年{last.month}月{last.day}日"
+    )
     await load_units(session_factory, "units-banzhu.yaml")
     town = await login("bz-hotline", Role.UNIT, "bz.rszx")
     foreign = await client.post(

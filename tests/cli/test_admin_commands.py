@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.scenario_dates import machine_today
+from tests.scenario_dates import first_month_day_on_or_after, machine_today
 
 REPO = Path(__file__).resolve().parents[2]
 UNITS = REPO / "plans" / "data" / "units-tianjin.yaml"
@@ -163,9 +163,15 @@ def test_production_refuses_a_default_secret(tmp_path: Path) -> None:
 
 def test_plans_check_accepts_the_templates_and_lists_every_error(tmp_path: Path) -> None:
     templates = sorted(str(p) for p in (REPO / "plans").glob("*.yaml"))
-    good = qingling("plans", "check", *templates, env={})
+    november = first_month_day_on_or_after(machine_today(), 11, 1)  # every template's season
+    good = qingling("plans", "check", *templates, "--start", november.isoformat(), env={})
     assert good.returncode == 0, good.stderr
     assert good.stdout.count("✓") == 5
+    late = qingling(  # 篇五 started on 12-02 would open its November phase next year
+        "plans", "check", str(REPO / "plans" / "pian5-hongqiao-winter.yaml"),
+        "--start", november.replace(month=12, day=2).isoformat(), env={},
+    )  # fmt: skip
+    assert late.returncode == 2 and "phases[1].end: 结束日期早于开始日期" in late.stderr
     start = machine_today()  # a plan starting today, its third phase ending before it starts
 
     def day(n: int) -> str:

@@ -171,9 +171,7 @@ def _scrub(value: Any) -> Any:
     if isinstance(value, dict):
         sticky = value.get("kind") == "TASK_QUEUE_KIND_STICKY"
         return {
-            k: SCRUBBED_IDENTITY
-            if k == "identity" or (sticky and k == "name")
-            else _scrub(v)
+            k: SCRUBBED_IDENTITY if k == "identity" or (sticky and k == "name") else _scrub(v)
             for k, v in value.items()
         }
     if isinstance(value, list):
@@ -198,4 +196,3 @@ def _commit(root: Path) -> str:
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
     return done.stdout.strip()
-

@@ -6,6 +6,9 @@ that checks continues after each step it takes. The ledger activities are replac
 in tests/workflows, and record what each run wrote: the chain of runs must write every event
 and every ladder rung exactly once, in order, and carry its state to the run that finishes.
 These runs are also the continue-as-new histories of tests/replay/histories (capture.py).
+A run continues at the end of any turn, after an update as well as after a timer, once it has
+grown past its start (`workflows.timers.MIN_RUN_EVENTS`): dozens of updates and no timer must
+still continue it and lose nothing.
 """
 
 from __future__ import annotations
@@ -40,33 +43,31 @@ from domain.cases.intake import CaseIntake, CaseSource, Complainant, Employer
 from domain.cases.records import CaseChange, RecordOutcome
 from domain.cases.state import CaseStart, CaseState
 from domain.escalation import DEFAULT_LADDER
+from domain.hazard_records import HazardChange
+from domain.hazards import FiveOnes, FourPackages, HazardStatus, PlanInput
 from domain.reports.requests import SchedulesInput, SpecialInput
 from domain.roles import Role
 from domain.task_records import EscalationInput, EscalationOutcome, TaskChange, WebhookInput
-from domain.tasks import ActorRef, CompleteInput, TaskSpec, TaskState, TaskStatus
+from domain.tasks import ActorRef, CompleteInput, ProgressInput, TaskSpec, TaskState, TaskStatus
 from infra.temporal_client import connect_temporal
 from launcher.ports import free_port
 from launcher.temporal_dev import TemporalDevServer
 from tests.polling import eventually
 from tests.replay.capture import capture_histories, capture_start
 from tests.scenario_dates import machine_today
+from tests.workflows.case_fixtures import HANDLER
+from tests.workflows.hazard_fixtures import hazard_state
+from tests.workflows.task_fixtures import task_state
 from workers.main import sandbox_runner
 from workflows.campaign import CampaignWorkflow
 from workflows.case import CaseWorkflow
 from workflows.case_import import CaseImportWorkflow
 from workflows.department_task import DepartmentTaskWorkflow
+from workflows.hazard import HazardWorkflow
 
 SUGGEST_FROM_EVENTS = 1
 LADDER = [step.key for step in DEFAULT_LADDER.steps]
 UNIT = ActorRef(username="rsj-user", role=Role.UNIT, unit="tj.rsj")
-
-
-class EagerDevServer(TemporalDevServer):
-    """The dev server, suggesting continue-as-new as soon as a history has any event."""
-
-    def argv(self) -> list[str]:
-        limit = f"limit.historyCount.suggestContinueAsNew={SUGGEST_FROM_EVENTS}"
-        return [*super().argv(), "--dynamic-config-value", limit]
 
 
 @dataclass
@@ -76,6 +77,7 @@ class Ledger:
     task_changes: list[TaskChange] = field(default_factory=list)
     escalations: list[EscalationInput] = field(default_factory=list)
     case_changes: list[CaseChange] = field(default_factory=list)
+    hazard_changes: list[HazardChange] = field(default_factory=list)
     launches: int = 0
     phases: list[str] = field(default_factory=list)
     schedules: list[str] = field(default_factory=list)
@@ -140,6 +142,10 @@ class Ledger:
             campaign_id=body.campaign_id, task_count=12, completed=0, overdue=0, text="结束"
         )
 
+    @activity.defn(name="hazard.record")
+    async def record_hazard(self, change: HazardChange) -> None:
+        self.hazard_changes.append(change)
+
     @activity.defn(name="case_import.register_page")
     async def register_page(self, page: ImportPage) -> ImportProgress:
         self.pages.append(page.after_row)
@@ -161,20 +167,28 @@ class Ledger:
             self.remove_schedules,
             self.close,
             self.register_page,
+            self.record_hazard,
         ]
 
 
 @pytest.fixture(scope="module")
-def eager_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EagerDevServer]:
+def eager_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TemporalDevServer]:
+    """The dev server, suggesting continue-as-new as soon as a history has any event."""
     root = tmp_path_factory.mktemp("temporal-eager")
-    server = EagerDevServer(root, port=free_port(), ui_port=None, log_path=root / "temporal.log")
+    server = TemporalDevServer(
+        root,
+        port=free_port(),
+        ui_port=None,
+        log_path=root / "temporal.log",
+        dynamic_config={"limit.historyCount.suggestContinueAsNew": str(SUGGEST_FROM_EVENTS)},
+    )
     server.start()
     yield server
     server.stop()
 
 
 @pytest.fixture(scope="module")
-async def eager_client(eager_server: EagerDevServer) -> Client:
+async def eager_client(eager_server: TemporalDevServer) -> Client:
     return await connect_temporal(eager_server.address)
 
 
@@ -188,7 +202,13 @@ async def harness(
     async with Worker(
         eager_client,
         task_queue=queue,
-        workflows=[DepartmentTaskWorkflow, CampaignWorkflow, CaseWorkflow, CaseImportWorkflow],
+        workflows=[
+            DepartmentTaskWorkflow,
+            CampaignWorkflow,
+            CaseWorkflow,
+            CaseImportWorkflow,
+            HazardWorkflow,
+        ],
         activities=ledger.all(),
         workflow_runner=sandbox_runner(),
     ):
@@ -357,3 +377,75 @@ async def test_an_import_continues_after_each_page(harness) -> None:
 
 async def _fired(handle: Any, count: int) -> bool:
     return len((await handle.query(CaseWorkflow.current)).fired_steps) == count
+
+
+UPDATES = 30  # each adds at least four events: the run grows past its start many times over
+
+
+async def test_a_task_updated_many_times_continues_as_new_and_keeps_its_state(harness) -> None:
+    client, ledger, queue = harness
+    deadline = machine_today() + timedelta(days=30)  # no rung falls due: only updates happen
+    state = task_state(deadline)
+    handle = await client.start_workflow(
+        DepartmentTaskWorkflow.run, state, id=state.spec.task_id, task_queue=queue
+    )
+    for n in range(UPDATES):
+        await handle.execute_update(
+            DepartmentTaskWorkflow.progress,
+            ProgressInput(actor=UNIT, percent=n % 100, note=f"第 {n + 1} 次进展"),
+        )
+    assert len(await runs_of(client, handle.id)) >= 2
+    now = await handle.query(DepartmentTaskWorkflow.current)
+    assert (now.status, now.progress, now.deadline) == (
+        TaskStatus.IN_PROGRESS,
+        UPDATES - 1,
+        deadline,
+    )
+    assert now.event_seq == 1 + UPDATES  # created, then every update, none lost or repeated
+    assert [c.event_key for c in ledger.task_changes] == [
+        f"{state.spec.task_id}:e{i}" for i in range(1, UPDATES + 2)
+    ]
+    assert [c.kind for c in ledger.task_changes[:2]] == ["created", "progress"]
+    done = await handle.execute_update(
+        DepartmentTaskWorkflow.complete, CompleteInput(actor=UNIT, note="已完成")
+    )
+    assert done.status is TaskStatus.COMPLETED
+    assert (await handle.result()).event_seq == UPDATES + 2
+    assert ledger.escalations == []
+
+
+async def test_a_hazard_replanned_many_times_continues_as_new(harness) -> None:
+    client, ledger, queue = harness
+    state = hazard_state()
+    handle = await client.start_workflow(
+        HazardWorkflow.run, state, id=state.start.hazard_id, task_queue=queue
+    )
+    today = machine_today()
+    for n in range(UPDATES):
+        await handle.execute_update(
+            HazardWorkflow.set_plan,
+            PlanInput(
+                actor=HANDLER,
+                five_ones=FiveOnes(
+                    plan=f"第 {n + 1} 版化解方案",
+                    leader="副区长",
+                    team=("区人社局",),
+                    deadline=today + timedelta(days=40 + n),
+                ),
+                four_packages=FourPackages(
+                    investigate="区人社局",
+                    handle="区住建委",
+                    stabilise="街道",
+                    consolidate="区人社局",
+                ),
+            ),
+        )
+    assert len(await runs_of(client, handle.id)) >= 2  # a hazard never continued before
+    now = await handle.query(HazardWorkflow.current)
+    assert now.status is HazardStatus.RESOLVING
+    assert now.five_ones is not None and now.five_ones.plan == f"第 {UPDATES} 版化解方案"
+    assert now.event_seq == 1 + UPDATES
+    assert [c.event_key for c in ledger.hazard_changes] == [
+        f"{state.start.hazard_id}:e{i}" for i in range(1, UPDATES + 2)
+    ]
+    await handle.terminate("scenario finished")

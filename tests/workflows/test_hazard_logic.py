@@ -13,19 +13,14 @@ from temporalio.exceptions import ApplicationError
 from temporalio.testing import WorkflowEnvironment
 from temporalio.worker import Worker
 
-from domain.cases.intake import Employer
 from domain.hazard_records import HazardChange
 from domain.hazards import (
     CheckInput,
     FiveOnes,
     FourPackages,
-    HazardIntake,
-    HazardStart,
-    HazardState,
     HazardStatus,
     NoteInput,
     PlanInput,
-    RiskLevel,
 )
 from domain.workdays import WorkingCalendar
 from tests.polling import eventually
@@ -37,6 +32,7 @@ from tests.scenario_dates import (
     skip_to,
 )
 from tests.workflows.case_fixtures import HANDLER, STRANGER
+from tests.workflows.hazard_fixtures import hazard_state
 from workers.main import sandbox_runner
 from workflows.hazard import HazardWorkflow
 
@@ -84,24 +80,6 @@ async def harness(
         yield time_skipping_env, ledger, queue
 
 
-def hazard() -> HazardState:
-    return HazardState(
-        start=HazardStart(
-            hazard_id=f"hazard:{uuid.uuid4().hex[:8]}",
-            number="YH-TEST",
-            registered_by="hp-rsj",
-            unit="tj.hp.rsj",
-            unit_ancestors=("tj.hp", "tj"),
-            intake=HazardIntake(
-                employer=Employer(name="某劳务公司"),
-                risk=RiskLevel.HIGH,
-                description="工程款拨付滞后，可能欠薪",
-                district="tj.hp",
-            ),
-        )
-    )
-
-
 async def test_five_ones_deadline_climbs_the_ladder_then_follow_up_reopens(harness) -> None:
     env, ledger, queue = harness
     calendar = WorkingCalendar()
@@ -110,7 +88,7 @@ async def test_five_ones_deadline_climbs_the_ladder_then_follow_up_reopens(harne
     )
     deadline = nth_working_day(reminded, 3, calendar)  # reminded ahead, not at once
     handle = await env.client.start_workflow(
-        HazardWorkflow.run, hazard(), id="hz-1", task_queue=queue
+        HazardWorkflow.run, hazard_state(), id="hz-1", task_queue=queue
     )
     with pytest.raises(WorkflowUpdateFailedError) as refused:
         await handle.execute_update(
