@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -103,6 +103,20 @@ async def test_pian1_gives_every_district_its_nine_measures_and_two_reports(
     assert {r.deadline for r in rows if not r.task_key.startswith("report.")} == {before_festival}
     assert {r.deadline for r in rows if r.task_key == "report.phase-progress"} == {progress}
     assert {r.deadline for r in rows if r.task_key == "report.summary"} == {summary}
+    schedules = (
+        await client.get(f"/api/v1/campaigns/{created['id']}/report-schedules", headers=office)
+    ).json()
+    assert {s["duty_key"]: s["on_day_off"] for s in schedules} == {
+        "weekly-report": "next_working_day",
+        "weekly-bulletin": "next_working_day",
+        "monthly-bulletin": "next_working_day",
+    }
+    for schedule in schedules:  # a morning that is a day off is produced on the next working day
+        assert "顺延至下一工作日" in schedule["note"]
+        fires = [datetime.fromisoformat(t) for t in schedule["next_runs"]]
+        assert [datetime.fromisoformat(t) for t in schedule["next_productions"]] == [
+            datetime.combine(sd.working_day_on_or_after(t.date()), t.timetz()) for t in fires
+        ]
     one = rows[0]
     description = await dev_client.get_workflow_handle(one.id).describe()
     assert description.status is WorkflowExecutionStatus.RUNNING

@@ -94,6 +94,8 @@ async def test_schedules_live_and_die_with_the_campaign(
         for s in listed
     }
     assert {r.hour for r in runs.values()} == {8}
+    assert {(s["on_day_off"], s["note"]) for s in listed} == {("keep", "节假日照常报送")}
+    assert [s["next_productions"] for s in listed] == [s["next_runs"] for s in listed]
     assert runs["weekly-report"].isoweekday() == 5 and runs["weekly-bulletin"].isoweekday() == 1
     assert runs["monthly-bulletin"].day == 5
     described = await dev_client.get_schedule_handle(listed[0]["id"]).describe()
