@@ -13,10 +13,14 @@ from domain.workdays import HolidaySpan, WorkingCalendar
 from tests.scenario_dates import (
     MONDAY,
     arrangement_with_days_off,
+    beijing_date,
+    beijing_time,
     costs_a_weekday,
     days_off_around,
+    first_month_day_on_or_after,
     machine_today,
     monday_before_next_new_year,
+    monday_of,
     next_holiday,
     next_new_year,
     next_new_year_break,
@@ -24,6 +28,9 @@ from tests.scenario_dates import (
     next_provisional_spring_festival,
     next_spring_festival,
     nth_working_day,
+    previous_weekday,
+    working_day_before,
+    working_day_on_or_after,
     working_days_before_next_holiday,
 )
 
@@ -152,3 +159,31 @@ def test_a_published_year_and_a_weekend_new_year_are_passed_over() -> None:
     assert date(2028, 1, 1).weekday() == 5 and saturday.is_provisional(2028)
     span = next_new_year_break(date(2027, 12, 1), calendar=saturday)
     assert (span.start, span.end) == (date(2028, 12, 30), date(2029, 1, 1))  # Sat to Mon
+
+
+def test_campaign_starts_and_the_smaller_helpers() -> None:
+    for day in start_days():
+        on = working_day_on_or_after(day, CALENDAR)
+        assert CALENDAR.is_working_day(on) and on >= day
+        assert all(not CALENDAR.is_working_day(d) for d in _days(day, on))
+        before = working_day_before(day, 14, CALENDAR)
+        assert CALENDAR.is_working_day(before) and (day - before).days >= 14
+        assert all(
+            not CALENDAR.is_working_day(d)
+            for d in _days(before + timedelta(1), day - timedelta(13))
+        )
+        for month, month_day in ((12, 30), (1, 30), (11, 1)):
+            found = first_month_day_on_or_after(day, month, month_day)
+            assert (found.month, found.day) == (month, month_day)
+            assert day <= found < day + timedelta(days=366)
+        assert (
+            previous_weekday(day, 3).weekday() == 3
+            and 0 < (day - previous_weekday(day, 3)).days <= 7
+        )
+        assert monday_of(day).weekday() == MONDAY and 0 <= (day - monday_of(day)).days < 7
+        assert beijing_date(beijing_time(day, 0, 30)) == day
+
+
+def _days(first: date, last: date) -> list[date]:
+    """Days from `first` up to but not including `last`."""
+    return [first + timedelta(days=n) for n in range((last - first).days)]
