@@ -15,10 +15,10 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from api.deps import Actor, CurrentActor
 from api.errors import ApiError, validation_details
-from domain.indicator_sheet import IndicatorSheet, RowT, read_indicator_sheet
+from documents.indicator_sheet import IndicatorSheet, RowT, read_indicator_sheet
+from documents.spreadsheet import FileProblem, UnsupportedFile
 from domain.indicators import MONDAY_MESSAGE
 from domain.roles import Role
-from domain.spreadsheet import FileProblem, UnsupportedFile
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 

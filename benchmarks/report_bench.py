@@ -13,7 +13,7 @@ from benchmarks.baseline import summary_ms
 from benchmarks.context import Bench
 from benchmarks.figures import Figure
 from benchmarks.scenarios import REPO
-from domain.plan.loader import load_plan_file
+from documents.plan_file import load_plan_file
 from ledger.campaigns_table import Campaign
 
 CAMPAIGN = "bench-report"

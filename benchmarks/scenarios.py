@@ -16,12 +16,12 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from temporalio.client import Client
 
+from documents.units_file import read_units_file
 from domain.accounts import AccountCreate
 from domain.escalation import EscalationLadder, EscalationStep, Recipient, StepAction
 from domain.roles import Role
 from domain.tasks import TaskSpec, TaskState
 from domain.units import UnitKind, UnitLevel, UnitSpec
-from domain.units_file import read_units_file
 from ledger import accounts, campaigns, task_launch, units
 from ledger.tasks_table import Escalation, Task
 from workflows.department_task import DepartmentTaskWorkflow

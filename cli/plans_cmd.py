@@ -8,8 +8,8 @@ from typing import Annotated
 
 import typer
 
+from documents.plan_file import load_plan_file
 from domain.plan.errors import PlanInvalid
-from domain.plan.loader import load_plan_file
 
 app = typer.Typer(help="方案管理", no_args_is_help=True)
 

@@ -9,8 +9,8 @@ from typing import Annotated
 import typer
 
 from cli.targets import database_url
+from documents.units_file import UnitsFileError, read_units_file
 from domain.units import UnitsFile
-from domain.units_file import UnitsFileError, read_units_file
 from infra.database import build_engine, build_session_factory
 from infra.settings import Settings
 from ledger import units

@@ -5,9 +5,9 @@ from __future__ import annotations
 import secrets
 from pathlib import Path
 
+from documents.units_file import read_units_file
 from domain.accounts import AccountCreate
 from domain.roles import Role
-from domain.units_file import read_units_file
 from infra.database import build_engine, build_session_factory
 from ledger import accounts, units
 

@@ -14,10 +14,10 @@ from api.clock import today_in_beijing
 from api.deps import CurrentActor, OfficeActor, SessionDep, TemporalDep
 from api.errors import ApiError
 from api.routes.plans import template_path
+from documents.plan_file import load_plan
 from domain.campaigns import CampaignStart, CampaignState, resolution_horizon
 from domain.escalation import SHANGHAI
 from domain.plan.errors import PlanInvalid
-from domain.plan.loader import load_plan
 from domain.plan.resolve import resolve_plan
 from domain.roles import Role
 from ledger import accounts, calendar, campaigns, units

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.deps import Actor, CurrentActor, SessionDep, TemporalDep
 from api.errors import ApiError
-from domain.cases.import_file import read_case_file
+from documents.case_import_file import read_case_file
 from domain.cases.imports import ImportPage
 from ledger import units
 from ledger.case_imports_table import CaseImport, CaseImportRow

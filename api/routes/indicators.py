@@ -20,7 +20,7 @@ from api.indicator_common import (
     refuse_foreign,
     validated,
 )
-from domain.indicator_sheet import DISTRICT_SHEET
+from documents.indicator_sheet import DISTRICT_SHEET
 from domain.indicators import METRIC_LABELS, DistrictMetric, IndicatorRow, WeeklySubmission
 from ledger import indicators, units
 

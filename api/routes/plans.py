@@ -10,7 +10,7 @@ from fastapi import APIRouter
 
 from api.deps import CurrentActor
 from api.errors import ApiError
-from domain.plan.loader import TemplateInfo, list_templates
+from documents.plan_file import TemplateInfo, list_templates
 from domain.plan.model import Plan
 
 router = APIRouter(prefix="/api/v1/plans", tags=["方案"])

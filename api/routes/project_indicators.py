@@ -22,7 +22,7 @@ from api.indicator_common import (
     scoped_district,
     validated,
 )
-from domain.indicator_sheet import PROJECT_SHEET
+from documents.indicator_sheet import PROJECT_SHEET
 from domain.indicators import percent
 from domain.project_indicators import (
     GROUP_LABELS,

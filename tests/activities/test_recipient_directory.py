@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from activities.recipient_directory import RecipientDirectory
+from documents.units_file import read_units_file
 from domain.accounts import AccountCreate
 from domain.escalation import Recipient
 from domain.roles import Role
-from domain.units_file import read_units_file
 from launcher.demo import UNITS_FILE
 from ledger import accounts, units
 

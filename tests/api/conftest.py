@@ -18,9 +18,9 @@ from temporalio.client import Client
 
 from api.app import create_app
 from api.clock import today_in_beijing
+from documents.units_file import read_units_file
 from domain.accounts import AccountCreate
 from domain.roles import Role
-from domain.units_file import read_units_file
 from infra.settings import Settings
 from launcher.temporal_dev import TemporalDevServer
 from ledger import accounts, tasks, units

@@ -14,8 +14,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from temporalio.client import Client, WorkflowExecutionStatus
 
 from api.clock import today_in_beijing
+from documents.units_file import read_units_file
 from domain.roles import Role
-from domain.units_file import read_units_file
 from domain.workdays import WorkingCalendar
 from ledger import units
 from ledger.campaigns_table import CampaignPhase

@@ -7,8 +7,8 @@ from datetime import UTC, date, datetime
 import pytest
 import yaml
 
+from documents.plan_file import load_plan
 from domain.plan.errors import PlanInvalid
-from domain.plan.loader import load_plan
 from domain.plan.model import DayOffRule, ReportKind, report_day_off_rule
 from domain.plan.schedule import day_off_note, on_day_off, schedule_plan
 from domain.workdays import WorkingCalendar

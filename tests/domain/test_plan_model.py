@@ -6,9 +6,9 @@ from typing import Any
 import pytest
 import yaml
 
+from documents.plan_file import load_plan
 from domain.escalation import DEFAULT_LADDER
 from domain.plan.errors import PlanInvalid
-from domain.plan.loader import load_plan
 from domain.plan.model import LeaderRole, PhaseKind, Plan
 from domain.workdays import WorkingCalendar
 

@@ -12,11 +12,11 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 import plans
+from documents.plan_file import load_plan_file
+from documents.units_file import read_units_file
 from domain.escalation import deadline_at
 from domain.indicators import WeeklySubmission
-from domain.plan.loader import load_plan_file
 from domain.project_indicators import ProjectWeeklySubmission
-from domain.units_file import read_units_file
 from ledger import indicators, units
 from ledger.campaigns_table import Campaign
 from ledger.cases_table import Case, CaseEvent, CasePayment

@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 
 import plans
+from documents.plan_file import list_templates, load_plan_file
+from documents.units_file import read_units_file
 from domain.escalation import start_of_day
 from domain.plan.errors import PlanInvalid
-from domain.plan.loader import list_templates, load_plan_file
 from domain.plan.model import Deliverable
 from domain.plan.resolve import ResolvedCampaign, resolve_plan
 from domain.units import UnitKind, UnitLevel
-from domain.units_file import read_units_file
 from domain.workdays import WorkingCalendar
 
 KEYS = [

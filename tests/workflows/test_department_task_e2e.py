@@ -6,10 +6,10 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from temporalio.client import Client
 
+from documents.units_file import read_units_file
 from domain.accounts import AccountCreate
 from domain.roles import Role
 from domain.tasks import CompleteInput, TaskStatus
-from domain.units_file import read_units_file
 from launcher.demo import UNITS_FILE
 from ledger import accounts, units
 from ledger.notifications_table import Notification

@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from domain.indicator_sheet import DISTRICT_SHEET, PROJECT_SHEET, read_indicator_sheet
+from documents.indicator_sheet import DISTRICT_SHEET, PROJECT_SHEET, read_indicator_sheet
+from documents.spreadsheet import FileProblem, UnsupportedFile
 from domain.indicators import DistrictMetric
 from domain.project_indicators import ProjectMetric
-from domain.spreadsheet import FileProblem, UnsupportedFile
 from tests.spreadsheets import xlsx_bytes
 
 DISTRICTS = {

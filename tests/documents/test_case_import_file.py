@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
+from documents.case_import_file import MAX_DATA_ROWS, ImportParse, read_case_file
 from domain.cases.import_columns import COLUMNS, HEADER_INDEX
-from domain.cases.import_file import MAX_DATA_ROWS, ImportParse, read_case_file
 from tests.spreadsheets import xlsx_bytes
 
 NOW = datetime(2026, 12, 1, tzinfo=UTC)

@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from documents.spreadsheet import FileProblem, RowError, read_table
 from domain.cases import intake as case_intake
 from domain.cases.import_cells import (
     CellProblem,
@@ -35,7 +36,6 @@ from domain.cases.import_columns import (
     ColumnKey,
     normalize_header,
 )
-from domain.spreadsheet import FileProblem, RowError, read_table
 
 MAX_DATA_ROWS = 20_000
 
