@@ -24,6 +24,7 @@ demo: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy .
+	$(BIN)/lint-imports
 
 # The web page is tested in real headless Chromium (Debian's package; no browser download).
 $(CHROMIUM):

@@ -15,7 +15,7 @@ from domain.calendar_broadcast import BROADCAST_PAGE_SIZE, BroadcastPage, Broadc
 from domain.tasks import CalendarChanged
 from ledger.task_queries import OPEN_STATUSES
 from ledger.tasks_table import Task
-from workflows.department_task import DepartmentTaskWorkflow
+from workflows.client import tell_task_calendar
 
 SIGNAL_CONCURRENCY = 32
 
@@ -43,9 +43,7 @@ class CalendarActivities:
         async def tell(task_id: str) -> None:
             async with gate:
                 with contextlib.suppress(RPCError):  # finished meanwhile: nothing to move
-                    await self.client.get_workflow_handle(task_id).signal(
-                        DepartmentTaskWorkflow.calendar_changed, change
-                    )
+                    await tell_task_calendar(self.client, task_id, change)
 
         await asyncio.gather(*(tell(i) for i in ids))
         return BroadcastResult(signalled=len(ids), last_id=ids[-1] if ids else None)

@@ -11,7 +11,6 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from temporalio import activity
 from temporalio.client import Client
-from temporalio.common import WorkflowIDReusePolicy
 from temporalio.exceptions import WorkflowAlreadyStartedError
 
 from domain.campaigns import (
@@ -33,8 +32,7 @@ from domain.tasks import TaskSpec, TaskState
 from ledger import calendar, campaigns, task_launch, units
 from ledger.campaigns_table import Campaign
 from ledger.tasks_table import Task
-from workflows.department_task import DepartmentTaskWorkflow
-from workflows.task_queues import MAIN_TASK_QUEUE
+from workflows.client import start_task
 
 START_CONCURRENCY = 32
 
@@ -205,13 +203,7 @@ class CampaignActivities:
             )
             async with gate:
                 with contextlib.suppress(WorkflowAlreadyStartedError):  # a retried page
-                    await self.client.start_workflow(
-                        DepartmentTaskWorkflow.run,
-                        state,
-                        id=row.id,
-                        task_queue=MAIN_TASK_QUEUE,
-                        id_reuse_policy=WorkflowIDReusePolicy.REJECT_DUPLICATE,
-                    )
+                    await start_task(self.client, state)
 
         await asyncio.gather(*(start_one(row) for row in rows))
         activity.heartbeat(len(rows))

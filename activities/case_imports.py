@@ -16,7 +16,7 @@ from domain.cases.state import CaseSettings
 from ledger.case_imports_table import CaseImport, CaseImportRow
 from ledger.case_intake import new_case_state
 from ledger.case_settings import case_settings
-from workflows.case_handles import register_case
+from workflows.client import register_case
 
 REGISTER_CONCURRENCY = 32
 

@@ -25,7 +25,7 @@ from domain.plan.model import ReportKind
 from domain.plan.resolve import ResolvedReporting
 from domain.reports.periods import SCHEDULED_KINDS
 from domain.reports.requests import REPORT_WORKFLOW, ReportRequest, SchedulesInput
-from workflows.task_queues import MAIN_TASK_QUEUE
+from infra.task_queues import MAIN_TASK_QUEUE
 
 FIRE_HOUR = 8
 ZONE = "Asia/Shanghai"

@@ -9,7 +9,6 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from temporalio import activity
 from temporalio.client import Client, ScheduleAlreadyRunningError
-from temporalio.common import WorkflowIDReusePolicy
 from temporalio.exceptions import ApplicationError, WorkflowAlreadyStartedError
 from temporalio.service import RPCError, RPCStatusCode
 
@@ -21,7 +20,6 @@ from domain.plan.schedule import on_day_off
 from domain.reports.figures import ReportFigures
 from domain.reports.periods import report_id
 from domain.reports.requests import (
-    REPORT_WORKFLOW,
     GatherInput,
     ProductionDay,
     ReportRef,
@@ -36,7 +34,7 @@ from ledger.campaigns_table import Campaign
 from ledger.cases_table import Case
 from ledger.report_figures import UnknownDuty, gather
 from ledger.report_territory import territory
-from workflows.task_queues import MAIN_TASK_QUEUE
+from workflows.client import start_report
 
 SPECIAL_LAG = timedelta(seconds=1)  # a 专报 is as of just after the event that made the case major
 
@@ -150,16 +148,14 @@ class ReportActivities:
                     ]
         for request in found:
             with contextlib.suppress(WorkflowAlreadyStartedError):
-                await self.client.start_workflow(
-                    REPORT_WORKFLOW,
+                await start_report(
+                    self.client,
                     request,
-                    id=report_id(
+                    report_id(
                         campaign_id=request.campaign_id,
                         duty_key=request.duty_key,
                         as_of=as_of,
                         case_id=body.case_id,
                     ),
-                    task_queue=MAIN_TASK_QUEUE,
-                    id_reuse_policy=WorkflowIDReusePolicy.REJECT_DUPLICATE,
                 )
         return len(found)

@@ -24,8 +24,7 @@ from domain.tasks import TaskSpec, TaskState
 from domain.units import UnitKind, UnitLevel, UnitSpec
 from ledger import accounts, campaigns, task_launch, units
 from ledger.tasks_table import Escalation, Task
-from workflows.department_task import DepartmentTaskWorkflow
-from workflows.task_queues import MAIN_TASK_QUEUE
+from workflows.client import start_task
 
 REPO = Path(__file__).resolve().parents[1]
 PASSWORD = "benchmark-password"  # noqa: S105 - a throwaway account in a temporary stack
@@ -199,12 +198,7 @@ async def escalation_lag(
 
     async def start(i: int) -> None:
         async with gate:
-            await client.start_workflow(
-                DepartmentTaskWorkflow.run,
-                TaskState.announced(specs[i]),
-                id=specs[i].task_id,
-                task_queue=MAIN_TASK_QUEUE,
-            )
+            await start_task(client, TaskState.announced(specs[i]))
 
     await asyncio.gather(*(start(i) for i in range(count)))
     if datetime.now(UTC) > due:

@@ -7,7 +7,7 @@ from temporalio.api.taskqueue.v1 import TaskQueue
 from temporalio.api.workflowservice.v1 import DescribeTaskQueueRequest
 from temporalio.client import Client
 
-from workflows.task_queues import MAIN_TASK_QUEUE
+from infra.task_queues import MAIN_TASK_QUEUE
 
 
 async def worker_is_polling(address: str, namespace: str) -> bool:

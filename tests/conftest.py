@@ -29,6 +29,7 @@ from temporalio.contrib.pydantic import pydantic_data_converter
 from temporalio.testing import WorkflowEnvironment
 
 from infra.database import build_engine, build_session_factory
+from infra.task_queues import MAIN_TASK_QUEUE
 from infra.temporal_client import connect_temporal
 from infra.temporal_context import ContextInterceptor
 from launcher.embedded_postgres import EmbeddedPostgres
@@ -38,7 +39,6 @@ from ledger.base import Base
 from migrations.runner import upgrade
 from tests.replay.capture import capture_histories, capture_start
 from workers.main import build_worker
-from workflows.task_queues import MAIN_TASK_QUEUE
 
 BIN = Path(sys.executable).parent
 

@@ -17,9 +17,9 @@ import workflows
 from infra.database import build_engine, build_session_factory
 from infra.logging import configure_logging
 from infra.settings import Settings
+from infra.task_queues import MAIN_TASK_QUEUE
 from infra.temporal_client import DATA_CONVERTER, connect_temporal, temporal_interceptors
 from workers.registry import WORKFLOWS, build_activities
-from workflows.task_queues import MAIN_TASK_QUEUE
 
 log = structlog.get_logger(__name__)
 

@@ -12,8 +12,7 @@ from api.deps import CurrentActor, OfficeActor, SessionDep, TemporalDep
 from api.errors import ApiError, validation_details
 from domain.workdays import HolidaySpan, YearArrangement
 from ledger import calendar
-from workflows.calendar_broadcast import CalendarBroadcastWorkflow
-from workflows.task_queues import MAIN_TASK_QUEUE
+from workflows.client import start_calendar_broadcast
 
 router = APIRouter(prefix="/api/v1/calendar", tags=["工作日历"])
 
@@ -63,12 +62,7 @@ async def load_year(
         raise ApiError(422, "invalid_arrangement", details[0]["message"], details) from None
     await calendar.save(session=session, arrangement=arrangement, loaded_by=actor.username)
     await session.commit()
-    await client.start_workflow(
-        CalendarBroadcastWorkflow.run,
-        arrangement,
-        id=f"calendar:{year}:{uuid.uuid4().hex[:8]}",
-        task_queue=MAIN_TASK_QUEUE,
-    )
+    await start_calendar_broadcast(client, arrangement, f"calendar:{year}:{uuid.uuid4().hex[:8]}")
     working = await calendar.working_calendar(session=session)
     return YearRead(
         year=year,

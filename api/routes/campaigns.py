@@ -21,8 +21,7 @@ from domain.plan.errors import PlanInvalid
 from domain.plan.resolve import resolve_plan
 from domain.roles import Role
 from ledger import accounts, calendar, campaigns, units
-from workflows.campaign import CampaignWorkflow
-from workflows.task_queues import MAIN_TASK_QUEUE
+from workflows.client import close_campaign, start_campaign
 
 router = APIRouter(prefix="/api/v1/campaigns", tags=["专项行动"])
 START_RANGE_DAYS = 366  # a start is today's, recorded late, or next season's: never years away
@@ -149,12 +148,7 @@ async def create(
         title=body.title,
         supervising_leader=body.supervising_leader,
     )
-    await client.start_workflow(
-        CampaignWorkflow.run,
-        CampaignState(start=start),
-        id=f"campaign:{campaign_id}",
-        task_queue=MAIN_TASK_QUEUE,
-    )
+    await start_campaign(client, CampaignState(start=start))
     return CampaignCreated(
         id=campaign_id,
         title=body.title or resolved.title,
@@ -205,7 +199,5 @@ async def close(
         raise ApiError(404, "campaign_not_found", f"专项行动 {campaign_id} 不存在")
     if campaign.status == "closed":
         raise ApiError(409, "campaign_closed", "专项行动已结束")
-    await client.get_workflow_handle(f"campaign:{campaign_id}").signal(
-        CampaignWorkflow.close, body.reason
-    )
+    await close_campaign(client, campaign_id, body.reason)
     return {"status": "closing"}

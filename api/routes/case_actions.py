@@ -35,7 +35,7 @@ from domain.cases.state import (
     VerifyInput,
 )
 from ledger import files, units
-from workflows.case import CaseWorkflow
+from workflows.client import CaseUpdate
 
 router = APIRouter(prefix="/api/v1/cases", tags=["欠薪案件"])
 
@@ -149,7 +149,7 @@ async def route(
         client,
         actor,
         case_id,
-        CaseWorkflow.route,
+        CaseUpdate.ROUTE,
         lambda: RouteInput(
             actor=actor_ref(actor), unit=body.unit, unit_ancestors=chain, note=body.note
         ),
@@ -165,7 +165,7 @@ async def accept(
         client,
         actor,
         case_id,
-        CaseWorkflow.accept,
+        CaseUpdate.ACCEPT,
         lambda: ReasonInput(actor=actor_ref(actor), reason=body.reason),
     )
 
@@ -179,7 +179,7 @@ async def return_case(
         client,
         actor,
         case_id,
-        CaseWorkflow.return_case,
+        CaseUpdate.RETURN,
         lambda: ReasonInput(actor=actor_ref(actor), reason=body.reason),
     )
 
@@ -193,7 +193,7 @@ async def verify(
         client,
         actor,
         case_id,
-        CaseWorkflow.verify,
+        CaseUpdate.VERIFY,
         lambda: VerifyInput(
             actor=actor_ref(actor), workers=body.workers, amount=body.amount, note=body.note
         ),
@@ -214,7 +214,7 @@ async def unfounded(
         client,
         actor,
         case_id,
-        CaseWorkflow.unfounded,
+        CaseUpdate.UNFOUNDED,
         lambda: UnfoundedInput(
             actor=actor_ref(actor), reason=body.reason, evidence=tuple(body.evidence)
         ),
@@ -237,7 +237,7 @@ async def payment(
         client,
         actor,
         case_id,
-        CaseWorkflow.record_payment,
+        CaseUpdate.RECORD_PAYMENT,
         lambda: PaymentInput(actor=actor_ref(actor), payment=paid),
     )
 
@@ -253,7 +253,7 @@ async def revise(
         client,
         actor,
         case_id,
-        CaseWorkflow.revise_amount,
+        CaseUpdate.REVISE_AMOUNT,
         lambda: RevisionInput(actor=actor_ref(actor), amount=body.amount, reason=body.reason),
     )
 
@@ -267,7 +267,7 @@ async def measure(
         client,
         actor,
         case_id,
-        CaseWorkflow.add_measure,
+        CaseUpdate.ADD_MEASURE,
         lambda: MeasureInput(actor=actor_ref(actor), kind=body.kind, due=body.due, note=body.note),
     )
 
@@ -283,7 +283,7 @@ async def transfer(
         client,
         actor,
         case_id,
-        CaseWorkflow.transfer,
+        CaseUpdate.TRANSFER,
         lambda: TransferInput(actor=actor_ref(actor), route=body.route, reason=body.reason),
     )
 
@@ -297,7 +297,7 @@ async def close(
         client,
         actor,
         case_id,
-        CaseWorkflow.close,
+        CaseUpdate.CLOSE,
         lambda: ReasonInput(actor=actor_ref(actor), reason=body.reason),
     )
 
@@ -311,7 +311,7 @@ async def follow_up(
         client,
         actor,
         case_id,
-        CaseWorkflow.follow_up,
+        CaseUpdate.FOLLOW_UP,
         lambda: FollowUpInput(actor=actor_ref(actor), passed=body.passed, note=body.note),
     )
 
@@ -327,7 +327,7 @@ async def escalate(
         client,
         actor,
         case_id,
-        CaseWorkflow.escalate,
+        CaseUpdate.ESCALATE,
         lambda: ReasonInput(actor=actor_ref(actor), reason=body.reason),
     )
 
@@ -351,7 +351,7 @@ async def request_extension(
         client,
         actor,
         case_id,
-        CaseWorkflow.request_extension,
+        CaseUpdate.REQUEST_EXTENSION,
         lambda: ReasonInput(actor=actor_ref(actor), reason=body.reason),
     )
 
@@ -369,6 +369,6 @@ async def decide_extension(
         client,
         actor,
         case_id,
-        CaseWorkflow.decide_extension,
+        CaseUpdate.DECIDE_EXTENSION,
         lambda: DecisionInput(actor=actor_ref(actor), approve=body.approve, reason=body.reason),
     )

@@ -18,8 +18,7 @@ from domain.cases.imports import ImportPage
 from ledger import units
 from ledger.case_imports_table import CaseImport, CaseImportRow
 from ledger.case_intake import TERRITORY_KINDS
-from workflows.case_import import CaseImportWorkflow
-from workflows.task_queues import MAIN_TASK_QUEUE
+from workflows.client import start_case_import
 
 router = APIRouter(prefix="/api/v1/cases/imports", tags=["欠薪案件"])
 
@@ -93,12 +92,7 @@ async def start_import(
         )
     await session.commit()
     if parsed.rows:
-        await client.start_workflow(
-            CaseImportWorkflow.run,
-            ImportPage(import_id=job.id),
-            id=f"case-import:{job.id}",
-            task_queue=MAIN_TASK_QUEUE,
-        )
+        await start_case_import(client, ImportPage(import_id=job.id))
     return ImportRead.model_validate(job)
 
 

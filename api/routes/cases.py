@@ -19,7 +19,7 @@ from ledger import cases, units
 from ledger.case_export import workbook_bytes
 from ledger.case_figures import figures as case_figures_of
 from ledger.case_intake import new_case_state, territory_problem
-from workflows.case_handles import register_case
+from workflows.client import register_case
 
 router = APIRouter(prefix="/api/v1", tags=["欠薪案件"])
 

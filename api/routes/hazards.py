@@ -33,8 +33,7 @@ from domain.roles import Role
 from ledger import calendar, hazards, units
 from ledger.case_intake import territory_problem
 from ledger.hazards_table import Hazard
-from workflows.hazard import HazardWorkflow
-from workflows.task_queues import MAIN_TASK_QUEUE
+from workflows.client import HazardUpdate, start_hazard
 
 router = APIRouter(prefix="/api/v1/hazards", tags=["隐患"])
 RISK_LABELS = {RiskLevel.HIGH: "高", RiskLevel.MEDIUM: "中", RiskLevel.LOW: "低"}
@@ -126,9 +125,7 @@ async def register(
         calendar_sealed=True,
     )
     await session.commit()
-    await client.start_workflow(
-        HazardWorkflow.run, HazardState(start=start), id=start.hazard_id, task_queue=MAIN_TASK_QUEUE
-    )
+    await start_hazard(client, HazardState(start=start))
     return Registered(id=start.hazard_id, number=start.number)
 
 
@@ -250,7 +247,7 @@ async def plan(
         session,
         client,
         hazard_id,
-        HazardWorkflow.set_plan,
+        HazardUpdate.SET_PLAN,
         PlanInput(
             actor=actor_ref(actor), five_ones=body.five_ones, four_packages=body.four_packages
         ),
@@ -268,7 +265,7 @@ async def resolve(
         session,
         client,
         hazard_id,
-        HazardWorkflow.resolve,
+        HazardUpdate.RESOLVE,
         NoteInput(actor=actor_ref(actor), note=body.note),
     )
 
@@ -284,6 +281,6 @@ async def follow_up(
         session,
         client,
         hazard_id,
-        HazardWorkflow.follow_up,
+        HazardUpdate.FOLLOW_UP,
         CheckInput(actor=actor_ref(actor), passed=body.passed, note=body.note),
     )

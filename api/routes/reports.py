@@ -10,7 +10,6 @@ from urllib.parse import quote
 from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel, ConfigDict, Field
 from temporalio.client import WorkflowFailureError, WorkflowHandle
-from temporalio.common import WorkflowIDConflictPolicy
 from temporalio.exceptions import ActivityError, ApplicationError
 from temporalio.service import RPCError, RPCStatusCode
 
@@ -20,12 +19,12 @@ from domain.escalation import SHANGHAI, start_of_day
 from domain.plan.model import DayOffRule, Plan, ReportKind
 from domain.plan.schedule import on_day_off
 from domain.reports.periods import PRODUCED_KINDS, SCHEDULED_KINDS, report_id
-from domain.reports.requests import REPORT_WORKFLOW, ReportRef, ReportRequest, schedule_id
+from domain.reports.requests import ReportRef, ReportRequest, schedule_id
 from ledger import calendar, reports
 from ledger.campaigns_table import Campaign
 from ledger.cases_table import Case
 from ledger.report_territory import territory
-from workflows.task_queues import MAIN_TASK_QUEUE
+from workflows.client import produce_report
 
 router = APIRouter(prefix="/api/v1", tags=["报告"])
 WAIT_FOR_REPORT = 30.0  # seconds the API waits before answering 202 with the running report
@@ -220,13 +219,8 @@ async def trigger(
         requested_by=actor.username,
     )
     await session.close()  # no connection held while the report is produced
-    handle: WorkflowHandle[Any, ReportRef] = await client.start_workflow(
-        REPORT_WORKFLOW,
-        request,
-        id=report_id(campaign.id, duty.key, as_of, body.case_id),
-        task_queue=MAIN_TASK_QUEUE,
-        id_conflict_policy=WorkflowIDConflictPolicy.USE_EXISTING,
-        result_type=ReportRef,
+    handle = await produce_report(
+        client, request, report_id(campaign.id, duty.key, as_of, body.case_id)
     )
     answer = await _answer(handle, session)
     if answer.status == "running":

@@ -28,7 +28,7 @@ from domain.tasks import (
 from domain.workdays import WorkingCalendar
 from ledger import calendar, files, task_queries, tasks, units
 from ledger.tasks_table import Task
-from workflows.department_task import DepartmentTaskWorkflow
+from workflows.client import TaskUpdate
 
 router = APIRouter(prefix="/api/v1/tasks", tags=["任务"])
 
@@ -236,7 +236,7 @@ async def progress(
     state = await send_update(
         client,
         task,
-        DepartmentTaskWorkflow.progress,
+        TaskUpdate.PROGRESS,
         ProgressInput(actor=actor_ref(actor), percent=body.percent, note=body.note),
     )
     return _result(state)
@@ -267,7 +267,7 @@ async def complete(
     state = await send_update(
         client,
         task,
-        DepartmentTaskWorkflow.complete,
+        TaskUpdate.COMPLETE,
         CompleteInput(
             actor=actor_ref(actor),
             note=body.note,
@@ -293,7 +293,7 @@ async def request_extension(
     state = await send_update(
         client,
         task,
-        DepartmentTaskWorkflow.request_extension,
+        TaskUpdate.REQUEST_EXTENSION,
         ExtensionRequestInput(
             actor=actor_ref(actor),
             request_id=request_id,
@@ -321,7 +321,7 @@ async def decide_extension(
     state = await send_update(
         client,
         task,
-        DepartmentTaskWorkflow.decide_extension,
+        TaskUpdate.DECIDE_EXTENSION,
         ExtensionDecisionInput(
             actor=actor_ref(actor), request_id=request_id, approve=body.approve, reason=body.reason
         ),
@@ -342,7 +342,7 @@ async def reassign(
     state = await send_update(
         client,
         task,
-        DepartmentTaskWorkflow.reassign,
+        TaskUpdate.REASSIGN,
         ReassignInput(
             actor=actor_ref(actor), unit=body.unit, unit_ancestors=tuple(chain), reason=body.reason
         ),
@@ -358,7 +358,7 @@ async def cancel(
     state = await send_update(
         client,
         task,
-        DepartmentTaskWorkflow.cancel,
+        TaskUpdate.CANCEL,
         CancelInput(actor=actor_ref(actor), reason=body.reason),
     )
     return _result(state)

@@ -22,13 +22,13 @@ from documents.units_file import read_units_file
 from domain.accounts import AccountCreate
 from domain.roles import Role
 from infra.settings import Settings
+from infra.task_queues import MAIN_TASK_QUEUE
 from launcher.temporal_dev import TemporalDevServer
 from ledger import accounts, tasks, units
 from tests.polling import eventually
 from tests.seed import campaign_row
 from tests.workflows.task_fixtures import task_state
 from workflows.department_task import DepartmentTaskWorkflow
-from workflows.task_queues import MAIN_TASK_QUEUE
 
 UNITS_FILE = Path(__file__).resolve().parents[2] / "plans" / "data" / "units-tianjin.yaml"
 SECRET = "test-secret-key-that-is-long-enough-0123456789"

@@ -45,7 +45,7 @@ from tests.scenario_dates import (
 from tests.workflows.case_fixtures import HANDLER, LEADER, OFFICE, RECEIVER, STRANGER, case_state
 from workers.main import sandbox_runner
 from workflows.case import CaseWorkflow
-from workflows.case_handles import register_case
+from workflows.client import register_case
 
 
 class Ledger:

@@ -10,6 +10,7 @@ from documents.units_file import read_units_file
 from domain.accounts import AccountCreate
 from domain.roles import Role
 from domain.tasks import CompleteInput, TaskStatus
+from infra.task_queues import MAIN_TASK_QUEUE
 from launcher.demo import UNITS_FILE
 from ledger import accounts, units
 from ledger.notifications_table import Notification
@@ -19,7 +20,6 @@ from tests.scenario_dates import machine_today, nth_working_day
 from tests.seed import campaign_row
 from tests.workflows.task_fixtures import UNIT, task_state
 from workflows.department_task import DepartmentTaskWorkflow
-from workflows.task_queues import MAIN_TASK_QUEUE
 
 
 async def seed(session_factory: async_sessionmaker[AsyncSession], campaign_id: str) -> None:

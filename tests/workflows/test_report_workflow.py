@@ -19,6 +19,7 @@ from domain.plan.model import DayOffRule, ReportKind
 from domain.plan.schedule import on_day_off
 from domain.reports.requests import GatherInput, ProductionDay, ReportRef, ReportRequest
 from domain.workdays import WorkingCalendar
+from infra.task_queues import MAIN_TASK_QUEUE
 from ledger.reports_table import Report
 from tests.ledger.report_dataset import CAMPAIGN, bj, seed
 from tests.scenario_dates import (
@@ -30,7 +31,6 @@ from tests.scenario_dates import (
 )
 from workers.main import sandbox_runner
 from workflows.report import ReportWorkflow
-from workflows.task_queues import MAIN_TASK_QUEUE
 
 
 class Producer:
