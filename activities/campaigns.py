@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from temporalio import activity
 from temporalio.client import Client
-from temporalio.exceptions import WorkflowAlreadyStartedError
+from temporalio.exceptions import ApplicationError, WorkflowAlreadyStartedError
 
 from domain.campaigns import (
     LAUNCH_PAGE_SIZE,
@@ -59,6 +59,15 @@ def _row(campaign_id: str, a: ResolvedAssignment) -> dict[str, Any]:
         "status": "open",
         "progress": 0,
     }
+
+
+def _found(campaign: Campaign | None, campaign_id: str) -> Campaign:
+    """A campaign row that vanished will not come back on a retry: fail for good, saying so."""
+    if campaign is None:
+        raise ApplicationError(
+            f"专项行动 {campaign_id} 不在台账中", type="campaign_missing", non_retryable=True
+        )
+    return campaign
 
 
 class CampaignActivities:
@@ -143,8 +152,7 @@ class CampaignActivities:
     async def extend(self, body: ExtendInput) -> int:
         """A standing plan's next stretch of recurring tasks; returns how many rows are new."""
         async with self.session_factory() as session, session.begin():
-            campaign = await session.get(Campaign, body.campaign_id)
-            assert campaign is not None
+            campaign = _found(await session.get(Campaign, body.campaign_id), body.campaign_id)
             start = CampaignStart(
                 campaign_id=campaign.id,
                 plan=campaign.plan,
@@ -170,8 +178,7 @@ class CampaignActivities:
             )
             if not rows:
                 return LaunchResult(started=0, remaining=False)
-            campaign = await session.get(Campaign, campaign_id)
-            assert campaign is not None
+            campaign = _found(await session.get(Campaign, campaign_id), campaign_id)
             ladder = Plan.model_validate(campaign.plan).escalation
             tree = await units.all_specs(session=session)
             frozen = {
@@ -204,9 +211,9 @@ class CampaignActivities:
             async with gate:
                 with contextlib.suppress(WorkflowAlreadyStartedError):  # a retried page
                     await start_task(self.client, state)
+                activity.heartbeat(row.id)  # per task: a page of 200 starts takes a while
 
         await asyncio.gather(*(start_one(row) for row in rows))
-        activity.heartbeat(len(rows))
         async with self.session_factory() as session, session.begin():
             await task_launch.mark_launched(session=session, task_ids=[r.id for r in rows])
         return LaunchResult(started=len(rows), remaining=len(rows) == LAUNCH_PAGE_SIZE)

@@ -9,6 +9,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from temporalio import activity
 from temporalio.client import Client
+from temporalio.exceptions import ApplicationError
 
 from domain.cases.imports import IMPORT_PAGE_SIZE, ImportPage, ImportProgress
 from domain.cases.intake import CaseIntake
@@ -30,7 +31,12 @@ class CaseImportActivities:
     async def register_page(self, page: ImportPage) -> ImportProgress:
         async with self.session_factory() as session:
             job = await session.get(CaseImport, page.import_id)
-            assert job is not None
+            if job is None:  # a vanished import does not come back on a retry
+                raise ApplicationError(
+                    f"导入批次 {page.import_id} 不在台账中",
+                    type="import_missing",
+                    non_retryable=True,
+                )
             rows = (
                 await session.scalars(
                     select(CaseImportRow)
@@ -65,10 +71,10 @@ class CaseImportActivities:
         async def one(index: int) -> tuple[int, str, bool]:
             async with gate:
                 registered, created = await register_case(self.client, states[index])
+            activity.heartbeat(rows[index].row)  # per clue: a page of 200 takes a while
             return rows[index].row, registered.start.case_id, created
 
         outcomes = await asyncio.gather(*(one(i) for i in range(len(rows))))
-        activity.heartbeat(len(outcomes))
         async with self.session_factory() as session, session.begin():
             for row_number, case_id, created in outcomes:
                 await session.execute(
