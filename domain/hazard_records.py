@@ -8,7 +8,9 @@ from typing import Any
 from pydantic import Field
 
 from domain.cases.intake import Frozen
+from domain.escalation import EscalationStep
 from domain.hazards import HazardState
+from domain.task_records import WebhookInput
 
 
 class HazardChange(Frozen):
@@ -20,3 +22,10 @@ class HazardChange(Frozen):
     state: HazardState
     notify_office: bool = False
     message: str | None = None
+    step: EscalationStep | None = None  # a rung of the ladder: the unit's webhooks are told
+
+
+class HazardOutcome(Frozen):
+    """What the write queued for the workflow to deliver."""
+
+    webhooks: tuple[WebhookInput, ...] = ()

@@ -48,7 +48,7 @@ def build_activities(
     tasks = TaskActivities(session_factory, directory)
     cases = CaseActivities(session_factory, directory)
     imports = CaseImportActivities(session_factory, client)
-    hazards = HazardActivities(session_factory)
+    hazards = HazardActivities(session_factory, directory)
     webhooks = WebhookActivities(session_factory, http)
     campaigns = CampaignActivities(session_factory, client)
     calendar = CalendarActivities(session_factory, client)

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import asyncio
 from contextlib import AbstractAsyncContextManager
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from temporalio import workflow
-from temporalio.common import RetryPolicy
 
 from domain.cases import rules
 from domain.cases.major import major_reasons
@@ -33,19 +32,27 @@ from domain.cases.state import (
     UnfoundedInput,
     VerifyInput,
 )
-from domain.escalation import EscalationStep, Recipient, step_due_at
+from domain.escalation import EscalationStep, Recipient
 from domain.reports.requests import SpecialInput
+from domain.task_records import WebhookInput
 from domain.workdays import WorkingCalendar
 from workflows.background import Background
 from workflows.errors import checked
 from workflows.handlers import acting
+from workflows.ladder import (
+    LEDGER_RETRY,
+    LEDGER_TIMEOUT,
+    Limit,
+    Rung,
+    climb,
+    fired_after_move,
+    next_rung,
+)
 from workflows.timers import Turns, timer_won
 
 with workflow.unsafe.imports_passed_through():
     from activities.cases import CaseActivities
 
-LEDGER_TIMEOUT = timedelta(seconds=30)
-LEDGER_RETRY = RetryPolicy(maximum_interval=timedelta(minutes=1))
 ACCEPT_STATES = (CaseStatus.REGISTERED, CaseStatus.ROUTED)
 SPECIAL_REPORTS = "special-reports"
 
@@ -92,24 +99,22 @@ class CaseWorkflow:
     def _number(self) -> str:
         return self.state.start.case_number
 
-    def _limits(self) -> list[tuple[str, date]]:
+    def _limits(self) -> list[Limit]:
         s = self.state
         active = []
         if s.status in ACCEPT_STATES:
-            active.append(("accept", s.accept_deadline))
+            active.append(Limit("accept", s.accept_deadline))
         if s.status in rules.OPEN:
-            active.append(("close", s.close_deadline))
+            active.append(Limit("close", s.close_deadline))
         return active
 
+    def _next_rung(self) -> Rung | None:
+        ladder = self.state.start.settings.ladder
+        return next_rung(ladder, self._limits(), self.state.fired_steps, self._working)
+
     def _next_timer(self) -> tuple[datetime | None, str]:
-        candidates: list[tuple[datetime, str]] = []
-        for limit, deadline in self._limits():
-            for step in self.state.start.settings.ladder.steps:
-                if f"{limit}:{step.key}" not in self.state.fired_steps:
-                    candidates.append(
-                        (step_due_at(deadline, step, self._working), f"{limit}:{step.key}")
-                    )
-                    break
+        rung = self._next_rung()
+        candidates = [(rung.due, rung.key)] if rung else []
         due = self.state.follow_up_due
         if due is not None and "follow_up" not in self.state.fired_steps:
             candidates.append((due, "follow_up"))
@@ -117,35 +122,34 @@ class CaseWorkflow:
             return None, ""
         return min(candidates)
 
-    def _step(self, key: str) -> EscalationStep:
-        return next(s for s in self.state.start.settings.ladder.steps if s.key == key)
-
     async def _fire(self, action: str) -> None:
-        self.state.fired_steps.append(action)
-        unit = self.state.responsible_unit
-        if action == "follow_up":
-            await self._record(
-                "follow_up_due",
-                "system",
-                {},
-                units=(unit,),
-                message=f"案件 {self._number} 已到回头看时间，请核查工资是否足额到位",
-            )
+        if action != "follow_up":
+            rung = self._next_rung()
+            if rung is not None and rung.key == action:  # the caller checked it is next
+                await climb(rung, self.state.fired_steps, self._record_rung, self._background)
             return
-        limit, key = action.split(":")
-        step = self._step(key)
-        what = "受理" if limit == "accept" else "办结"
-        deadline = self.state.accept_deadline if limit == "accept" else self.state.close_deadline
+        self.state.fired_steps.append(action)
+        await self._record(
+            "follow_up_due",
+            "system",
+            {},
+            units=(self.state.responsible_unit,),
+            message=f"案件 {self._number} 已到回头看时间，请核查工资是否足额到位",
+        )
+
+    async def _record_rung(self, rung: Rung) -> tuple[WebhookInput, ...]:
+        step, limit = rung.step, rung.limit
+        what = "受理" if limit.name == "accept" else "办结"
         outcome = await self._record(
             f"escalation_{step.action.value}",
             "system",
-            {"limit": limit, "step": key, "deadline": deadline.isoformat()},
-            units=(unit,),
+            {"limit": limit.name, "step": step.key, "deadline": limit.deadline.isoformat()},
+            units=(self.state.responsible_unit,),
             leader=Recipient.LEADER in step.recipients,
-            message=f"【{step.label}】案件 {self._number} {what}期限 {deadline}",
+            message=f"【{step.label}】案件 {self._number} {what}期限 {limit.deadline}",
             step=step,
         )
-        self._background.deliver(outcome.webhooks)
+        return outcome.webhooks
 
     # ---- ledger writes -------------------------------------------------------------------
 
@@ -459,14 +463,13 @@ class CaseWorkflow:
                 self.state.extended = True
                 self.state.close_deadline = self._working.add_working_days(before, days)
                 self.state.close_deadline_reason += f"，经批准延长 {days} 个工作日"
-                now = workflow.now()
-                self.state.fired_steps = [
-                    f
-                    for f in self.state.fired_steps
-                    if not f.startswith("close:")
-                    or step_due_at(self.state.close_deadline, self._step(f[6:]), self._working)
-                    <= now
-                ]
+                self.state.fired_steps = fired_after_move(
+                    self.state.start.settings.ladder,
+                    Limit("close", self.state.close_deadline),
+                    self.state.fired_steps,
+                    self._working,
+                    workflow.now(),
+                )
             await self._record(
                 "extension_approved" if body.approve else "extension_refused",
                 body.actor.username,

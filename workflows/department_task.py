@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import asyncio
 from contextlib import AbstractAsyncContextManager
-from datetime import datetime, timedelta
 from typing import Any
 
 from temporalio import workflow
-from temporalio.common import RetryPolicy
 
-from domain.escalation import EscalationStep, beijing_date, step_due_at, step_due_at_instant
-from domain.task_records import EscalationInput, TaskChange, TaskSnapshot
+from domain.escalation import beijing_date
+from domain.task_records import EscalationInput, TaskChange, TaskSnapshot, WebhookInput
 from domain.task_rules import (
     check_cancel,
     check_complete,
@@ -43,15 +41,20 @@ from domain.workdays import WorkingCalendar
 from workflows.background import Background
 from workflows.errors import checked
 from workflows.handlers import acting
+from workflows.ladder import (
+    LEDGER_RETRY,
+    LEDGER_TIMEOUT,
+    Limit,
+    Rung,
+    climb,
+    fired_after_move,
+    next_rung,
+)
 from workflows.timers import Turns, timer_won
 
 with workflow.unsafe.imports_passed_through():
     from activities.tasks import TaskActivities
 
-# Ledger writes are short database transactions: as local activities they run inside the
-# workflow task, saving the server two task dispatches per write (see docs/benchmarks.md).
-LEDGER_TIMEOUT = timedelta(seconds=30)
-LEDGER_RETRY = RetryPolicy(maximum_interval=timedelta(minutes=1))
 BEIJING_DATES = "beijing-dates"  # histories from before it took the UTC date for "today"
 
 
@@ -79,13 +82,17 @@ class DepartmentTaskWorkflow:
             await self._record("created", "system", None, self.state.status, {})
         self._announced = True
         while self.state.status not in TERMINAL:
-            step, due = self._next_step()
+            rung = self._next_rung()
             self._changed = False
+            due = rung.due if rung else None
             fired = await timer_won(due, lambda: self._changed or self._turns.due())
-            if fired and step is not None and due is not None:
+            if fired and rung is not None:
                 async with self._lock:
-                    if self.state.status not in TERMINAL and self._next_step()[0] == step:
-                        await self._escalate(step, due)
+                    now_next = self._next_rung()
+                    if self.state.status not in TERMINAL and now_next and now_next.key == rung.key:
+                        await climb(
+                            rung, self.state.fired_steps, self._record_rung, self._background
+                        )
             await self._turns.end(self.state, self._background.settle, after_timer=fired)
         await workflow.wait_condition(workflow.all_handlers_finished)
         await self._background.settle()
@@ -97,34 +104,30 @@ class DepartmentTaskWorkflow:
             self._working = WorkingCalendar(self.state.calendar, sealed=self.state.calendar_sealed)
         return self._working
 
-    def _due(self, step: EscalationStep, calendar: WorkingCalendar) -> datetime:
-        if self.state.deadline_time is not None:
-            return step_due_at_instant(self.state.deadline_time, step, calendar)
-        return step_due_at(self.state.deadline, step, calendar)
+    def _limit(self) -> Limit:
+        return Limit(None, self.state.deadline, self.state.deadline_time)
 
-    def _next_step(self) -> tuple[EscalationStep | None, datetime | None]:
-        for step in self.state.spec.ladder.steps:
-            if step.key not in self.state.fired_steps:
-                return step, self._due(step, self._calendar())
-        return None, None
+    def _next_rung(self) -> Rung | None:
+        return next_rung(
+            self.state.spec.ladder, [self._limit()], self.state.fired_steps, self._calendar()
+        )
 
-    async def _escalate(self, step: EscalationStep, due: datetime) -> None:
-        self.state.fired_steps.append(step.key)
-        key = f"{self.state.spec.task_id}:d{self.state.deadline_version}:{step.key}"
+    async def _record_rung(self, rung: Rung) -> tuple[WebhookInput, ...]:
+        key = f"{self.state.spec.task_id}:d{self.state.deadline_version}:{rung.step.key}"
         outcome = await workflow.execute_local_activity_method(
             TaskActivities.escalate,
             EscalationInput(
                 escalation_key=key,
                 snapshot=self._snapshot(),
-                step=step,
-                due_at=due,
+                step=rung.step,
+                due_at=rung.due,
                 at=workflow.now(),
-                reason=f"任务期限 {self.state.deadline.isoformat()}，{step.label}",
+                reason=f"任务期限 {self.state.deadline.isoformat()}，{rung.step.label}",
             ),
             start_to_close_timeout=LEDGER_TIMEOUT,
             retry_policy=LEDGER_RETRY,
         )
-        self._background.deliver(outcome.webhooks)
+        return outcome.webhooks
 
     # ---- ledger writes -------------------------------------------------------------
 
@@ -308,13 +311,13 @@ class DepartmentTaskWorkflow:
         self.state.deadline = deadline
         self.state.deadline_time = None
         self.state.deadline_version += 1
-        calendar = self._calendar()
-        now = workflow.now()
-        self.state.fired_steps = [
-            s.key
-            for s in self.state.spec.ladder.steps
-            if s.key in self.state.fired_steps and self._due(s, calendar) <= now
-        ]
+        self.state.fired_steps = fired_after_move(
+            self.state.spec.ladder,
+            self._limit(),
+            self.state.fired_steps,
+            self._calendar(),
+            workflow.now(),
+        )
         self._moved()
 
     @workflow.update

@@ -12,10 +12,9 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from temporalio import workflow
-from temporalio.common import RetryPolicy
 
-from domain.escalation import step_due_at
-from domain.hazard_records import HazardChange
+from domain.escalation import EscalationStep
+from domain.hazard_records import HazardChange, HazardOutcome
 from domain.hazards import (
     CheckInput,
     HazardState,
@@ -26,17 +25,16 @@ from domain.hazards import (
     check_plan,
     check_resolve,
 )
+from domain.task_records import WebhookInput
 from domain.workdays import WorkingCalendar
+from workflows.background import Background
 from workflows.errors import checked
 from workflows.handlers import acting
+from workflows.ladder import LEDGER_RETRY, LEDGER_TIMEOUT, Limit, Rung, climb, next_rung
 from workflows.timers import Turns, timer_won
 
 with workflow.unsafe.imports_passed_through():
     from activities.hazards import HazardActivities
-
-
-async def _settled() -> None:
-    """A hazard starts nothing in the background."""
 
 
 @workflow.defn(name="Hazard")
@@ -48,6 +46,7 @@ class HazardWorkflow:
         self._lock = asyncio.Lock()
         self._working = WorkingCalendar(state.start.calendar, sealed=state.start.calendar_sealed)
         self._turns = Turns()
+        self._background = Background()
         self._registered = state.event_seq > 0
 
     def _acting(self) -> AbstractAsyncContextManager[None]:
@@ -67,16 +66,22 @@ class HazardWorkflow:
                 async with self._lock:
                     if self._next_timer() == (due, action):
                         await self._fire(action)
-            await self._turns.end(self.state, _settled, after_timer=False)  # it never did
-        await workflow.wait_condition(workflow.all_handlers_finished)
+            await self._turns.end(self.state, self._background.settle, after_timer=False)
+        await self._background.settle()
         return self.state
+
+    def _next_rung(self) -> Rung | None:
+        s = self.state
+        if s.status is not HazardStatus.RESOLVING or s.five_ones is None:
+            return None
+        limits = [Limit(None, s.five_ones.deadline)]
+        return next_rung(s.start.ladder, limits, s.fired_steps, self._working)
 
     def _next_timer(self) -> tuple[datetime | None, str]:
         s = self.state
-        if s.status is HazardStatus.RESOLVING and s.five_ones is not None:
-            for step in s.start.ladder.steps:
-                if step.key not in s.fired_steps:
-                    return step_due_at(s.five_ones.deadline, step, self._working), step.key
+        rung = self._next_rung()
+        if rung is not None:
+            return rung.due, rung.key
         if (
             s.status is HazardStatus.RESOLVED
             and s.follow_up_due
@@ -86,22 +91,27 @@ class HazardWorkflow:
         return None, ""
 
     async def _fire(self, action: str) -> None:
-        self.state.fired_steps.append(action)
-        number = self.state.start.number
-        if action == "follow_up":
-            await self._record(
-                "follow_up_due", "system", {}, message=f"隐患 {number} 已到回头看时间"
-            )
+        if action != "follow_up":
+            rung = self._next_rung()
+            if rung is not None and rung.key == action:  # the caller checked it is next
+                await climb(rung, self.state.fired_steps, self._record_rung, self._background)
             return
-        step = next(s for s in self.state.start.ladder.steps if s.key == action)
-        deadline = self.state.five_ones.deadline if self.state.five_ones else None
+        self.state.fired_steps.append(action)
         await self._record(
+            "follow_up_due", "system", {}, message=f"隐患 {self.state.start.number} 已到回头看时间"
+        )
+
+    async def _record_rung(self, rung: Rung) -> tuple[WebhookInput, ...]:
+        step, deadline = rung.step, rung.limit.deadline
+        outcome = await self._record(
             f"escalation_{step.action.value}",
             "system",
             {"step": step.key, "deadline": str(deadline)},
             office=step.action.value != "remind",
-            message=f"【{step.label}】隐患 {number} 化解时限 {deadline}",
+            message=f"【{step.label}】隐患 {self.state.start.number} 化解时限 {deadline}",
+            step=step,
         )
+        return outcome.webhooks if outcome else ()  # runs from before hazards had webhooks
 
     async def _record(
         self,
@@ -111,9 +121,10 @@ class HazardWorkflow:
         *,
         office: bool = False,
         message: str | None = None,
-    ) -> None:
+        step: EscalationStep | None = None,
+    ) -> HazardOutcome | None:
         self.state.event_seq += 1
-        await workflow.execute_local_activity_method(
+        return await workflow.execute_local_activity_method(
             HazardActivities.record,
             HazardChange(
                 event_key=f"{self.state.start.hazard_id}:e{self.state.event_seq}",
@@ -124,9 +135,10 @@ class HazardWorkflow:
                 state=self.state,
                 notify_office=office,
                 message=message,
+                step=step,
             ),
-            start_to_close_timeout=timedelta(seconds=30),
-            retry_policy=RetryPolicy(maximum_interval=timedelta(minutes=1)),
+            start_to_close_timeout=LEDGER_TIMEOUT,
+            retry_policy=LEDGER_RETRY,
         )
 
     @workflow.update

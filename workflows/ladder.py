@@ -80,11 +80,7 @@ def fired_after_move(
     """A limit's new deadline: its rungs already due under it stay fired, the others wait
     again; other limits' rungs are untouched."""
     by_key = {moved.key(step): step for step in ladder.steps}
-    return [
-        key
-        for key in fired
-        if key not in by_key or moved.due(by_key[key], calendar) <= now
-    ]
+    return [key for key in fired if key not in by_key or moved.due(by_key[key], calendar) <= now]
 
 
 async def climb(

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import io
+import json
 from typing import Any
 
 import httpx
 from openpyxl import load_workbook
+from sqlalchemy import select
 
 from domain.roles import Role
 from domain.workdays import WorkingCalendar
-from tests.api.conftest import Login
+from ledger.notifications_table import WebhookDelivery
+from tests.api.conftest import Login, Receiver
 from tests.polling import eventually
 from tests.scenario_dates import machine_today
 
@@ -106,3 +109,50 @@ async def test_hazard_refusals(client: httpx.AsyncClient, login: Login) -> None:
     assert nowhere.status_code == 422
     assert (await client.get("/api/v1/hazards/hazard:none", headers=unit)).status_code == 404
     assert (await client.post("/api/v1/hazards", json=INTAKE)).status_code == 401
+
+
+async def test_an_overdue_hazard_climbs_the_ladder_to_the_units_webhook(
+    client: httpx.AsyncClient, login: Login, dev_worker: None, gateway: str, session_factory
+) -> None:
+    office = await login("office", Role.OFFICE, "tj.office")
+    unit = await login("hp-rsj", Role.UNIT, "tj.hp.rsj")
+    hooked = await client.put(
+        "/api/v1/units/tj.hp.rsj/webhook",
+        json={"url": gateway, "secret": "s" * 24},
+        headers=office,
+    )
+    assert hooked.status_code == 200
+    created = await client.post("/api/v1/hazards", json=INTAKE, headers=unit)
+    assert created.status_code == 201
+    hazard_id = created.json()["id"]
+
+    async def recorded() -> bool:
+        return (await client.get(f"/api/v1/hazards/{hazard_id}", headers=unit)).status_code == 200
+
+    await eventually(recorded)
+    # due 7 working days ago: accountability (5 working days past it) has lapsed too
+    overdue = plan()
+    overdue["five_ones"]["deadline"] = (
+        WorkingCalendar().add_working_days(machine_today(), -7).isoformat()
+    )
+    planned = await client.post(f"/api/v1/hazards/{hazard_id}/plan", json=overdue, headers=unit)
+    assert planned.status_code == 200, planned.text
+
+    async def delivered() -> bool:
+        async with session_factory() as session:
+            rows = (await session.scalars(select(WebhookDelivery))).all()
+        return len(rows) == 4 and all(r.status == "delivered" for r in rows)
+
+    await eventually(delivered)
+    bodies = [json.loads(body) for _, body in Receiver.received]
+    assert sorted(b["event"] for b in bodies) == sorted(
+        f"hazard.escalation_{s}" for s in ("remind", "warn", "supervise", "accountability")
+    )
+    assert {(b["hazard_id"], b["unit"]) for b in bodies} == {(hazard_id, "tj.hp.rsj")}
+    detail = (await client.get(f"/api/v1/hazards/{hazard_id}", headers=unit)).json()
+    assert [e["kind"] for e in detail["events"]][-4:] == [
+        "escalation_remind",
+        "escalation_warn",
+        "escalation_supervise",
+        "escalation_accountability",
+    ]
