@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from temporalio import activity
 from temporalio.client import Client
@@ -13,8 +12,7 @@ from temporalio.service import RPCError
 
 from domain.calendar_broadcast import BROADCAST_PAGE_SIZE, BroadcastPage, BroadcastResult
 from domain.tasks import CalendarChanged
-from ledger.task_queries import OPEN_STATUSES
-from ledger.tasks_table import Task
+from ledger import task_launch
 from workflows.client import tell_task_calendar
 
 SIGNAL_CONCURRENCY = 32
@@ -27,16 +25,10 @@ class CalendarActivities:
 
     @activity.defn(name="calendar.broadcast_page")
     async def broadcast_page(self, page: BroadcastPage) -> BroadcastResult:
-        query = (
-            select(Task.id)
-            .where(Task.status.in_(OPEN_STATUSES), Task.launched.is_(True))
-            .order_by(Task.id)
-            .limit(BROADCAST_PAGE_SIZE)
-        )
-        if page.after_id is not None:
-            query = query.where(Task.id > page.after_id)
         async with self.session_factory() as session:
-            ids = list((await session.scalars(query)).all())
+            ids = await task_launch.open_launched_ids(
+                session=session, after_id=page.after_id, limit=BROADCAST_PAGE_SIZE
+            )
         gate = asyncio.Semaphore(SIGNAL_CONCURRENCY)
         change = CalendarChanged(arrangement=page.arrangement)
 

@@ -7,7 +7,6 @@ import contextlib
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from temporalio import activity
 from temporalio.client import Client
@@ -127,7 +126,7 @@ class CampaignActivities:
                 actor=start.created_by,
                 at=start.created_at,
             )
-            count = await self._count(session, start.campaign_id)
+            count = await campaigns.task_count(session=session, campaign_id=start.campaign_id)
             await campaigns.set_status(
                 session=session, campaign_id=start.campaign_id, status="running", task_count=count
             )
@@ -141,11 +140,6 @@ class CampaignActivities:
             standing=resolved.standing,
             period_start=resolved.period_start,
             reporting=tuple(resolved.reporting),
-        )
-
-    async def _count(self, session: AsyncSession, campaign_id: str) -> int:
-        return int(
-            await session.scalar(select(func.count()).where(Task.campaign_id == campaign_id)) or 0
         )
 
     @activity.defn(name="campaign.extend")
@@ -166,7 +160,9 @@ class CampaignActivities:
                 actor="system",
                 at=body.at,
             )
-            campaign.task_count = await self._count(session, campaign.id)
+            campaign.task_count = await campaigns.task_count(
+                session=session, campaign_id=campaign.id
+            )
         return added
 
     @activity.defn(name="campaign.launch_page")

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
 
-from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from temporalio import activity
 from temporalio.client import Client
@@ -14,7 +12,8 @@ from temporalio.exceptions import ApplicationError
 from domain.cases.imports import IMPORT_PAGE_SIZE, ImportPage, ImportProgress
 from domain.cases.intake import CaseIntake
 from domain.cases.state import CaseSettings
-from ledger.case_imports_table import CaseImport, CaseImportRow
+from ledger import case_imports
+from ledger.case_imports_table import CaseImport
 from ledger.case_intake import new_case_state
 from ledger.case_settings import case_settings
 from workflows.client import register_case
@@ -37,17 +36,12 @@ class CaseImportActivities:
                     type="import_missing",
                     non_retryable=True,
                 )
-            rows = (
-                await session.scalars(
-                    select(CaseImportRow)
-                    .where(
-                        CaseImportRow.import_id == page.import_id,
-                        CaseImportRow.row > page.after_row,
-                    )
-                    .order_by(CaseImportRow.row)
-                    .limit(IMPORT_PAGE_SIZE)
-                )
-            ).all()
+            rows = await case_imports.rows_after(
+                session=session,
+                import_id=page.import_id,
+                after_row=page.after_row,
+                limit=IMPORT_PAGE_SIZE,
+            )
             by_district: dict[str, CaseSettings] = {}  # rules depend on the territory
             states = []
             for row in rows:  # numbers for the whole page in one transaction
@@ -75,34 +69,14 @@ class CaseImportActivities:
             return rows[index].row, registered.start.case_id, created
 
         outcomes = await asyncio.gather(*(one(i) for i in range(len(rows))))
+        done = len(rows) < IMPORT_PAGE_SIZE
         async with self.session_factory() as session, session.begin():
-            for row_number, case_id, created in outcomes:
-                await session.execute(
-                    update(CaseImportRow)
-                    .where(
-                        CaseImportRow.import_id == page.import_id, CaseImportRow.row == row_number
-                    )
-                    .values(outcome="created" if created else "existing", case_id=case_id)
-                )
-            counted = await session.execute(
-                select(CaseImportRow.outcome, func.count())
-                .where(
-                    CaseImportRow.import_id == page.import_id, CaseImportRow.outcome.is_not(None)
-                )
-                .group_by(CaseImportRow.outcome)
-            )
-            counts = {outcome: n for outcome, n in counted}
-            registered, existing = counts.get("created", 0), counts.get("existing", 0)
-            done = len(rows) < IMPORT_PAGE_SIZE
-            values: dict[str, object] = {"registered": registered, "existing": existing}
-            if done:
-                values |= {"status": "done", "finished_at": datetime.now(UTC)}
-            await session.execute(
-                update(CaseImport).where(CaseImport.id == page.import_id).values(**values)
+            tally = await case_imports.record_outcomes(
+                session=session, import_id=page.import_id, outcomes=outcomes, done=done
             )
         return ImportProgress(
-            registered=registered,
-            existing=existing,
+            registered=tally.registered,
+            existing=tally.existing,
             last_row=rows[-1].row if rows else page.after_row,
             done=done,
         )

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 from datetime import date, timedelta
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from temporalio import activity
 from temporalio.client import Client, ScheduleAlreadyRunningError
@@ -29,8 +28,7 @@ from domain.reports.requests import (
     schedule_id,
 )
 from domain.roles import Role
-from ledger import calendar, notifications, reports
-from ledger.campaigns_table import Campaign
+from ledger import calendar, campaigns, notifications, reports
 from ledger.cases_table import Case
 from ledger.report_figures import UnknownDuty, gather
 from ledger.report_territory import territory
@@ -128,8 +126,7 @@ class ReportActivities:
             if case is None:
                 return 0
             found: list[ReportRequest] = []
-            running = await session.scalars(select(Campaign).where(Campaign.status == "running"))
-            for campaign in running.all():
+            for campaign in await campaigns.running(session=session):
                 duties = [
                     d for d in Plan.model_validate(campaign.plan).reporting
                     if d.kind is ReportKind.SPECIAL

@@ -7,12 +7,11 @@ import hmac
 import json
 
 import httpx
-from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from temporalio import activity
 
 from domain.task_records import WebhookInput
-from ledger.notifications_table import UnitWebhook, WebhookDelivery
+from ledger import notifications
 
 SIGNATURE_HEADER = "X-Qingling-Signature"
 
@@ -31,10 +30,9 @@ class WebhookActivities:
     async def deliver(self, body: WebhookInput) -> None:
         """POST once; on failure keep the error visible and raise so Temporal retries."""
         async with self.session_factory() as session:
-            delivery = await session.scalar(
-                select(WebhookDelivery).where(WebhookDelivery.delivery_key == body.delivery_key)
+            delivery, hook = await notifications.delivery_and_hook(
+                session=session, delivery_key=body.delivery_key, unit=body.unit
             )
-            hook = await session.get(UnitWebhook, body.unit)
         if delivery is None or hook is None or delivery.status == "delivered":
             return
         payload = json.dumps(
@@ -55,14 +53,8 @@ class WebhookActivities:
         except httpx.HTTPError as error:
             error_text = f"{type(error).__name__}: {error}"[:1000]
         async with self.session_factory() as session, session.begin():
-            await session.execute(
-                update(WebhookDelivery)
-                .where(WebhookDelivery.id == delivery.id)
-                .values(
-                    attempts=WebhookDelivery.attempts + 1,
-                    status="failing" if error_text else "delivered",
-                    last_error=error_text,
-                )
+            await notifications.record_attempt(
+                session=session, delivery_id=delivery.id, error=error_text
             )
         if error_text:
             raise RuntimeError(f"webhook delivery failed: {error_text}")

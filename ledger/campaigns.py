@@ -91,6 +91,16 @@ async def get(*, session: AsyncSession, campaign_id: str) -> Campaign | None:
     return await session.get(Campaign, campaign_id)
 
 
+async def running(*, session: AsyncSession) -> Sequence[Campaign]:
+    return (await session.scalars(select(Campaign).where(Campaign.status == "running"))).all()
+
+
+async def task_count(*, session: AsyncSession, campaign_id: str) -> int:
+    return int(
+        await session.scalar(select(func.count()).where(Task.campaign_id == campaign_id)) or 0
+    )
+
+
 async def list_all(*, session: AsyncSession) -> Sequence[Campaign]:
     return (await session.scalars(select(Campaign).order_by(Campaign.created_at.desc()))).all()
 

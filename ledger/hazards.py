@@ -5,13 +5,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.hazard_records import HazardChange
 from ledger import notifications
 from ledger.hazards_table import Hazard, HazardEvent
+
+
+async def next_number(*, session: AsyncSession) -> str:
+    """YH-000001, YH-000002 …: from a sequence, so two registrations never share one."""
+    number = await session.scalar(text("SELECT nextval('hazard_number_seq')"))
+    return f"YH-{number:06d}"
 
 
 async def apply_change(*, session: AsyncSession, change: HazardChange) -> None:

@@ -173,3 +173,49 @@ async def queue_webhooks(
         )
         queued.append(WebhookInput(delivery_key=delivery_key, unit=unit))
     return queued
+
+
+async def set_webhook(
+    *, session: AsyncSession, unit: str, url: str, secret: str, active: bool
+) -> None:
+    """One gateway per unit: setting it again replaces it."""
+    values = {"unit_code": unit, "url": url, "secret": secret, "active": active}
+    statement = insert(UnitWebhook).values(values)
+    await session.execute(
+        statement.on_conflict_do_update(
+            index_elements=[UnitWebhook.unit_code],
+            set_={k: statement.excluded[k] for k in values if k != "unit_code"},
+        )
+    )
+
+
+async def deliveries(
+    *, session: AsyncSession, status: str | None = None, limit: int = 200
+) -> list[WebhookDelivery]:
+    """The latest deliveries first."""
+    query = select(WebhookDelivery).order_by(WebhookDelivery.id.desc()).limit(limit)
+    if status:
+        query = query.where(WebhookDelivery.status == status)
+    return list((await session.scalars(query)).all())
+
+
+async def delivery_and_hook(
+    *, session: AsyncSession, delivery_key: str, unit: str
+) -> tuple[WebhookDelivery | None, UnitWebhook | None]:
+    delivery = await session.scalar(
+        select(WebhookDelivery).where(WebhookDelivery.delivery_key == delivery_key)
+    )
+    return delivery, await session.get(UnitWebhook, unit)
+
+
+async def record_attempt(*, session: AsyncSession, delivery_id: int, error: str | None) -> None:
+    """One more attempt, delivered or failing with its error kept visible."""
+    await session.execute(
+        update(WebhookDelivery)
+        .where(WebhookDelivery.id == delivery_id)
+        .values(
+            attempts=WebhookDelivery.attempts + 1,
+            status="failing" if error else "delivered",
+            last_error=error,
+        )
+    )

@@ -10,6 +10,7 @@ from sqlalchemy import select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from ledger.task_queries import OPEN_STATUSES
 from ledger.tasks_table import Task, TaskEvent
 
 INSERT_CHUNK = 1000
@@ -80,3 +81,18 @@ async def next_unlaunched(*, session: AsyncSession, campaign_id: str, limit: int
 
 async def mark_launched(*, session: AsyncSession, task_ids: Sequence[str]) -> None:
     await session.execute(update(Task).where(Task.id.in_(list(task_ids))).values(launched=True))
+
+
+async def open_launched_ids(
+    *, session: AsyncSession, after_id: str | None, limit: int
+) -> list[str]:
+    """Open tasks whose workflows run, in id order from `after_id`: a calendar broadcast page."""
+    query = (
+        select(Task.id)
+        .where(Task.status.in_(OPEN_STATUSES), Task.launched.is_(True))
+        .order_by(Task.id)
+        .limit(limit)
+    )
+    if after_id is not None:
+        query = query.where(Task.id > after_id)
+    return list((await session.scalars(query)).all())

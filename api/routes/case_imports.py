@@ -8,15 +8,14 @@ from typing import Any
 
 from fastapi import APIRouter, UploadFile
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.deps import Actor, CurrentActor, SessionDep, TemporalDep
 from api.errors import ApiError
 from documents.case_import_file import read_case_file
 from domain.cases.imports import ImportPage
-from ledger import units
-from ledger.case_imports_table import CaseImport, CaseImportRow
+from ledger import case_imports, units
+from ledger.case_imports_table import CaseImport
 from ledger.case_intake import TERRITORY_KINDS
 from workflows.client import start_case_import
 
@@ -80,16 +79,9 @@ async def start_import(
         errors=[e.model_dump() for e in parsed.errors],
         finished_at=None if parsed.rows else datetime.now(UTC),
     )
-    session.add(job)
-    await session.flush()
-    if parsed.rows:
-        await session.execute(
-            insert(CaseImportRow),
-            [
-                {"import_id": job.id, "row": r.row, "intake": r.intake.model_dump(mode="json")}
-                for r in parsed.rows
-            ],
-        )
+    await case_imports.create(
+        session=session, job=job, rows=[(r.row, r.intake) for r in parsed.rows]
+    )
     await session.commit()
     if parsed.rows:
         await start_case_import(client, ImportPage(import_id=job.id))

@@ -10,7 +10,6 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Response
 from openpyxl import Workbook
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy import text
 
 from api.deps import Actor, CurrentActor, SessionDep, TemporalDep
 from api.errors import ApiError
@@ -113,10 +112,10 @@ async def register(
     problem = await territory_problem(session=session, code=body.district)
     if problem:
         raise ApiError(422, "unknown_district", problem)
-    number = await session.scalar(text("SELECT nextval('hazard_number_seq')"))
+    number = await hazards.next_number(session=session)
     start = HazardStart(
         hazard_id=f"hazard:{uuid.uuid4().hex[:12]}",
-        number=f"YH-{number:06d}",
+        number=number,
         intake=body,
         unit=actor.unit,
         unit_ancestors=tuple(await units.ancestors(session=session, code=actor.unit)),

@@ -6,13 +6,10 @@ from datetime import datetime
 
 from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import select
-from sqlalchemy.dialects.postgresql import insert
 
 from api.deps import OfficeActor, SessionDep
 from api.errors import ApiError
-from ledger import units
-from ledger.notifications_table import UnitWebhook, WebhookDelivery
+from ledger import notifications, units
 
 router = APIRouter(prefix="/api/v1", tags=["外发通知"])
 
@@ -50,13 +47,8 @@ async def set_webhook(
 ) -> WebhookRead:
     if await units.get(session=session, code=code) is None:
         raise ApiError(404, "unit_not_found", f"单位编码 {code} 不存在")
-    values = {"unit_code": code, "url": body.url, "secret": body.secret, "active": body.active}
-    statement = insert(UnitWebhook).values(values)
-    await session.execute(
-        statement.on_conflict_do_update(
-            index_elements=[UnitWebhook.unit_code],
-            set_={k: statement.excluded[k] for k in values if k != "unit_code"},
-        )
+    await notifications.set_webhook(
+        session=session, unit=code, url=body.url, secret=body.secret, active=body.active
     )
     await session.commit()
     return WebhookRead(unit_code=code, url=body.url, active=body.active)
@@ -68,7 +60,5 @@ async def set_webhook(
 async def deliveries(
     actor: OfficeActor, session: SessionDep, status: str | None = None
 ) -> list[DeliveryRead]:
-    query = select(WebhookDelivery).order_by(WebhookDelivery.id.desc()).limit(200)
-    if status:
-        query = query.where(WebhookDelivery.status == status)
-    return [DeliveryRead.model_validate(d) for d in (await session.scalars(query)).all()]
+    found = await notifications.deliveries(session=session, status=status)
+    return [DeliveryRead.model_validate(d) for d in found]
