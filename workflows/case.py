@@ -8,16 +8,15 @@ recorded (不解决不销账). Major cases are detected at intake and on every c
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
-from datetime import datetime, timedelta
-from typing import Any
+from datetime import datetime
 
 from temporalio import workflow
 
-from domain.cases import rules
+from domain.cases import rules, transitions
 from domain.cases.major import major_reasons
 from domain.cases.records import CaseChange, RecordOutcome
-from domain.cases.settlement import ROUTE_LABELS, TerminalRoute, paid_total
 from domain.cases.state import (
     CaseState,
     CaseStatus,
@@ -32,22 +31,17 @@ from domain.cases.state import (
     UnfoundedInput,
     VerifyInput,
 )
+from domain.cases.transitions import CaseEvent
 from domain.escalation import EscalationStep, Recipient
+from domain.ladder import Limit, Rung, next_rung
 from domain.reports.requests import SpecialInput
 from domain.task_records import WebhookInput
+from domain.tasks import ActorRef
 from domain.workdays import WorkingCalendar
 from workflows.background import Background
 from workflows.errors import checked
 from workflows.handlers import acting
-from workflows.ladder import (
-    LEDGER_RETRY,
-    LEDGER_TIMEOUT,
-    Limit,
-    Rung,
-    climb,
-    fired_after_move,
-    next_rung,
-)
+from workflows.ladder import LEDGER_RETRY, LEDGER_TIMEOUT, climb
 from workflows.timers import Turns, timer_won
 
 with workflow.unsafe.imports_passed_through():
@@ -79,7 +73,7 @@ class CaseWorkflow:
     async def run(self, state: CaseState) -> CaseState:
         self._turns.begin()
         if self.state.event_seq == 0:
-            await self._record("registered", self.state.start.registered_by, {}, units=())
+            await self._record(self.state.start.registered_by, CaseEvent("registered", {}))
             await self._check_major("system")
         self._registered = True
         while self.state.status is not CaseStatus.FINISHED:
@@ -129,58 +123,42 @@ class CaseWorkflow:
                 await climb(rung, self.state.fired_steps, self._record_rung, self._background)
             return
         self.state.fired_steps.append(action)
-        await self._record(
-            "follow_up_due",
-            "system",
-            {},
-            units=(self.state.responsible_unit,),
-            message=f"案件 {self._number} 已到回头看时间，请核查工资是否足额到位",
-        )
+        message = f"案件 {self._number} 已到回头看时间，请核查工资是否足额到位"
+        units = (self.state.responsible_unit,)
+        await self._record("system", CaseEvent("follow_up_due", {}, units=units, message=message))
 
     async def _record_rung(self, rung: Rung) -> tuple[WebhookInput, ...]:
         step, limit = rung.step, rung.limit
         what = "受理" if limit.name == "accept" else "办结"
-        outcome = await self._record(
+        event = CaseEvent(
             f"escalation_{step.action.value}",
-            "system",
             {"limit": limit.name, "step": step.key, "deadline": limit.deadline.isoformat()},
             units=(self.state.responsible_unit,),
             leader=Recipient.LEADER in step.recipients,
             message=f"【{step.label}】案件 {self._number} {what}期限 {limit.deadline}",
-            step=step,
         )
-        return outcome.webhooks
+        return (await self._record("system", event, step=step)).webhooks
 
     # ---- ledger writes -------------------------------------------------------------------
 
     async def _record(
-        self,
-        kind: str,
-        actor: str,
-        detail: dict[str, Any],
-        *,
-        units: tuple[str, ...],
-        office: bool = False,
-        leader: bool = False,
-        message: str | None = None,
-        payment: Any = None,
-        step: EscalationStep | None = None,
+        self, actor: str, event: CaseEvent, step: EscalationStep | None = None
     ) -> RecordOutcome:
         self.state.event_seq += 1
         return await workflow.execute_local_activity_method(
             CaseActivities.record,
             CaseChange(
                 event_key=f"{self.state.start.case_id}:e{self.state.event_seq}",
-                kind=kind,
+                kind=event.kind,
                 actor=actor,
                 at=workflow.now(),
-                detail=detail,
+                detail=event.detail,
                 state=self.state,
-                payment=payment,
-                notify_units=units,
-                notify_office=office,
-                notify_leader=leader,
-                message=message,
+                payment=event.payment,
+                notify_units=event.units,
+                notify_office=event.office,
+                notify_leader=event.leader,
+                message=event.message,
                 step=step,
             ),
             start_to_close_timeout=LEDGER_TIMEOUT,
@@ -199,44 +177,39 @@ class CaseWorkflow:
             group_incident=intake.group_incident,
             extreme_incident=intake.extreme_incident,
         )
-        s.major_reasons = reasons
-        if s.is_major and not s.major_recorded:
-            s.major_recorded = True
-            s.task_force = list(dict.fromkeys([s.responsible_unit, intake.district]))
-            why = "；".join(reasons) or f"人工升级：{s.escalated_by_hand}"
-            await self._record(
-                "major",
-                actor,
-                {"reasons": reasons, "by_hand": s.escalated_by_hand, "task_force": s.task_force},
-                units=(s.responsible_unit,),
-                office=True,
-                leader=True,
-                message=(
-                    f"重大案件 {s.start.case_number}：{why}。已成立专案组、挂牌督办并由领导包案"
-                ),
+        event = transitions.mark_major(s, reasons)
+        if event is None:
+            return
+        await self._record(actor, event)
+        if workflow.patched(SPECIAL_REPORTS):  # histories from before 专报 replay without it
+            self._background.special_reports(
+                SpecialInput(case_id=s.start.case_id, at=workflow.now())
             )
-            if workflow.patched(SPECIAL_REPORTS):  # histories from before 专报 replay without it
-                self._background.special_reports(
-                    SpecialInput(case_id=s.start.case_id, at=workflow.now())
-                )
 
     # ---- updates ---------------------------------------------------------------------------
 
+    async def _act(
+        self, actor: ActorRef, check: Callable[[], None], change: Callable[[], CaseEvent]
+    ) -> CaseState:
+        """Check under the lock, change the state, record the event; then, as the event
+        asks, re-run the major-case rule and wake the timer loop."""
+        async with self._acting():
+            checked(check)
+            event = change()
+            await self._record(actor.username, event)
+            if event.check_major:
+                await self._check_major(actor.username)
+            if event.moved:
+                self._changed = True
+        return self.state
+
     @workflow.update
     async def route(self, body: RouteInput) -> CaseState:
-        async with self._acting():
-            checked(lambda: rules.check_route(self.state, body.actor, body.unit))
-            self.state.status = CaseStatus.ROUTED
-            self.state.handling_unit = body.unit
-            self.state.handling_ancestors = body.unit_ancestors
-            await self._record(
-                "routed",
-                body.actor.username,
-                {"unit": body.unit, "note": body.note},
-                units=(body.unit,),
-                message=f"新分派案件 {self._number}，请在期限内受理",
-            )
-        return self.state
+        return await self._act(
+            body.actor,
+            lambda: rules.check_route(self.state, body.actor, body.unit),
+            lambda: transitions.route(self.state, body),
+        )
 
     @route.validator
     def _v_route(self, body: RouteInput) -> None:
@@ -244,15 +217,11 @@ class CaseWorkflow:
 
     @workflow.update
     async def accept(self, body: ReasonInput) -> CaseState:
-        async with self._acting():
-            checked(lambda: rules.check_accept(self.state, body.actor))
-            if self.state.handling_unit is None:
-                self.state.handling_unit = self.state.start.receiving_unit
-                self.state.handling_ancestors = self.state.start.receiving_ancestors
-            self.state.status = CaseStatus.VERIFYING
-            await self._record("accepted", body.actor.username, {"note": body.reason}, units=())
-            self._changed = True
-        return self.state
+        return await self._act(
+            body.actor,
+            lambda: rules.check_accept(self.state, body.actor),
+            lambda: transitions.accept(self.state, body),
+        )
 
     @accept.validator
     def _v_accept(self, body: ReasonInput) -> None:
@@ -260,20 +229,11 @@ class CaseWorkflow:
 
     @workflow.update
     async def return_case(self, body: ReasonInput) -> CaseState:
-        async with self._acting():
-            checked(lambda: rules.check_return(self.state, body.actor))
-            returned_by = self.state.handling_unit
-            self.state.status = CaseStatus.REGISTERED
-            self.state.handling_unit = None
-            self.state.handling_ancestors = ()
-            await self._record(
-                "returned",
-                body.actor.username,
-                {"unit": returned_by, "reason": body.reason},
-                units=(self.state.start.receiving_unit,),
-                message=f"案件 {self._number} 被 {returned_by} 退回：{body.reason}",
-            )
-        return self.state
+        return await self._act(
+            body.actor,
+            lambda: rules.check_return(self.state, body.actor),
+            lambda: transitions.return_case(self.state, body),
+        )
 
     @return_case.validator
     def _v_return(self, body: ReasonInput) -> None:
@@ -281,19 +241,11 @@ class CaseWorkflow:
 
     @workflow.update
     async def verify(self, body: VerifyInput) -> CaseState:
-        async with self._acting():
-            checked(lambda: rules.check_verify(self.state, body.actor))
-            self.state.verified_workers = body.workers
-            self.state.verified_amount = body.amount
-            self.state.status = CaseStatus.RESOLVING
-            await self._record(
-                "verified",
-                body.actor.username,
-                {"workers": body.workers, "amount": str(body.amount), "note": body.note},
-                units=(),
-            )
-            await self._check_major(body.actor.username)
-        return self.state
+        return await self._act(
+            body.actor,
+            lambda: rules.check_verify(self.state, body.actor),
+            lambda: transitions.verify(self.state, body),
+        )
 
     @verify.validator
     def _v_verify(self, body: VerifyInput) -> None:
@@ -301,65 +253,39 @@ class CaseWorkflow:
 
     @workflow.update
     async def unfounded(self, body: UnfoundedInput) -> CaseState:
-        async with self._acting():
-            checked(lambda: rules.check_unfounded(self.state, body.actor))
-            self.state.route = TerminalRoute.UNFOUNDED
-            self.state.route_reason = body.reason
-            await self._record(
-                "unfounded",
-                body.actor.username,
-                {"reason": body.reason, "evidence": list(body.evidence)},
-                units=(),
-            )
-        return self.state
+        return await self._act(
+            body.actor,
+            lambda: rules.check_unfounded(self.state, body.actor),
+            lambda: transitions.unfounded(self.state, body),
+        )
 
     @unfounded.validator
     def _v_unfounded(self, body: UnfoundedInput) -> None:
         checked(lambda: rules.check_unfounded(self.state, body.actor))
 
+    def _payment_rule(self, body: PaymentInput) -> None:
+        p = body.payment
+        rules.check_payment(self.state, body.actor, p.amount, p.payment_id)
+
     @workflow.update
     async def record_payment(self, body: PaymentInput) -> CaseState:
-        p = body.payment
-        async with self._acting():
-            checked(lambda: rules.check_payment(self.state, body.actor, p.amount, p.payment_id))
-            self.state.payments.append(p)
-            await self._record(
-                "payment",
-                body.actor.username,
-                {
-                    "amount": str(p.amount),
-                    "payer": p.payer.value,
-                    "paid_total": str(paid_total(self.state.payments)),
-                },
-                units=(),
-                payment=p,
-            )
-        return self.state
+        return await self._act(
+            body.actor,
+            lambda: self._payment_rule(body),
+            lambda: transitions.record_payment(self.state, body),
+        )
 
     @record_payment.validator
     def _v_payment(self, body: PaymentInput) -> None:
-        p = body.payment
-        checked(lambda: rules.check_payment(self.state, body.actor, p.amount, p.payment_id))
+        checked(lambda: self._payment_rule(body))
 
     @workflow.update
     async def revise_amount(self, body: RevisionInput) -> CaseState:
-        async with self._acting():
-            checked(lambda: rules.check_revision(self.state, body.actor, body.amount))
-            before = self.state.verified_amount
-            self.state.verified_amount = body.amount
-            await self._record(
-                "amount_revised",
-                body.actor.username,
-                {"from": str(before), "to": str(body.amount), "reason": body.reason},
-                units=(),
-                office=True,
-                message=(
-                    f"案件 {self._number} 核实金额由 {before} 元修正为 {body.amount} 元："
-                    f"{body.reason}"
-                ),
-            )
-            await self._check_major(body.actor.username)
-        return self.state
+        return await self._act(
+            body.actor,
+            lambda: rules.check_revision(self.state, body.actor, body.amount),
+            lambda: transitions.revise_amount(self.state, body),
+        )
 
     @revise_amount.validator
     def _v_revision(self, body: RevisionInput) -> None:
@@ -367,16 +293,11 @@ class CaseWorkflow:
 
     @workflow.update
     async def add_measure(self, body: MeasureInput) -> CaseState:
-        async with self._acting():
-            checked(lambda: rules.check_measure(self.state, body.actor))
-            self.state.measures.append(body.kind)
-            detail = {
-                "kind": body.kind,
-                "note": body.note,
-                "due": body.due.isoformat() if body.due else None,
-            }
-            await self._record("measure", body.actor.username, detail, units=())
-        return self.state
+        return await self._act(
+            body.actor,
+            lambda: rules.check_measure(self.state, body.actor),
+            lambda: transitions.add_measure(self.state, body),
+        )
 
     @add_measure.validator
     def _v_measure(self, body: MeasureInput) -> None:
@@ -384,19 +305,11 @@ class CaseWorkflow:
 
     @workflow.update
     async def transfer(self, body: TransferInput) -> CaseState:
-        async with self._acting():
-            checked(lambda: rules.check_transfer(self.state, body.actor))
-            self.state.route = body.route
-            self.state.route_reason = body.reason
-            await self._record(
-                "transferred",
-                body.actor.username,
-                {"route": body.route.value, "reason": body.reason},
-                units=(),
-                office=True,
-                message=f"案件 {self._number} {ROUTE_LABELS[body.route]}：{body.reason}",
-            )
-        return self.state
+        return await self._act(
+            body.actor,
+            lambda: rules.check_transfer(self.state, body.actor),
+            lambda: transitions.transfer(self.state, body),
+        )
 
     @transfer.validator
     def _v_transfer(self, body: TransferInput) -> None:
@@ -404,26 +317,11 @@ class CaseWorkflow:
 
     @workflow.update
     async def close(self, body: ReasonInput) -> CaseState:
-        async with self._acting():
-            checked(lambda: rules.check_close(self.state, body.actor))
-            self.state.status = CaseStatus.CLOSED
-            self.state.closed_at = workflow.now()
-            days = self.state.start.settings.limits.follow_up_days
-            self.state.follow_up_due = workflow.now() + timedelta(days=days)
-            await self._record(
-                "closed",
-                body.actor.username,
-                {
-                    "note": body.reason,
-                    "route": self.state.route.value if self.state.route else None,
-                    "paid_total": str(paid_total(self.state.payments)),
-                },
-                units=(),
-                office=True,
-                message=f"案件 {self._number} 已办结",
-            )
-            self._changed = True
-        return self.state
+        return await self._act(
+            body.actor,
+            lambda: rules.check_close(self.state, body.actor),
+            lambda: transitions.close(self.state, body, workflow.now()),
+        )
 
     @close.validator
     def _v_close(self, body: ReasonInput) -> None:
@@ -431,96 +329,38 @@ class CaseWorkflow:
 
     @workflow.update
     async def request_extension(self, body: ReasonInput) -> CaseState:
-        async with self._acting():
-            checked(lambda: rules.check_extension_request(self.state, body.actor))
-            self.state.extension_reason = body.reason
-            await self._record(
-                "extension_requested",
-                body.actor.username,
-                {"reason": body.reason},
-                units=(),
-                office=True,
-                message=f"案件 {self._number} 申请延长办结期限：{body.reason}",
-            )
-        return self.state
+        return await self._act(
+            body.actor,
+            lambda: rules.check_extension_request(self.state, body.actor),
+            lambda: transitions.request_extension(self.state, body),
+        )
 
     @request_extension.validator
     def _v_request_extension(self, body: ReasonInput) -> None:
         checked(lambda: rules.check_extension_request(self.state, body.actor))
 
+    def _decision_rule(self, body: DecisionInput) -> None:
+        rules.check_extension_decision(self.state, body.actor, body.approve, body.reason)
+
     @workflow.update
     async def decide_extension(self, body: DecisionInput) -> CaseState:
-        async with self._acting():
-            checked(
-                lambda: rules.check_extension_decision(
-                    self.state, body.actor, body.approve, body.reason
-                )
-            )
-            before = self.state.close_deadline
-            self.state.extension_reason = None
-            if body.approve:
-                days = self.state.start.settings.limits.extension_working_days
-                self.state.extended = True
-                self.state.close_deadline = self._working.add_working_days(before, days)
-                self.state.close_deadline_reason += f"，经批准延长 {days} 个工作日"
-                self.state.fired_steps = fired_after_move(
-                    self.state.start.settings.ladder,
-                    Limit("close", self.state.close_deadline),
-                    self.state.fired_steps,
-                    self._working,
-                    workflow.now(),
-                )
-            await self._record(
-                "extension_approved" if body.approve else "extension_refused",
-                body.actor.username,
-                {
-                    "from": before.isoformat(),
-                    "to": self.state.close_deadline.isoformat(),
-                    "reason": body.reason,
-                },
-                units=(self.state.responsible_unit,),
-                message=(
-                    f"案件 {self._number} 延期申请已{'批准' if body.approve else '驳回'}"
-                    f"（办结期限 {self.state.close_deadline}）"
-                ),
-            )
-            self._changed = True
-        return self.state
+        return await self._act(
+            body.actor,
+            lambda: self._decision_rule(body),
+            lambda: transitions.decide_extension(self.state, body, self._working, workflow.now()),
+        )
 
     @decide_extension.validator
     def _v_decide_extension(self, body: DecisionInput) -> None:
-        checked(
-            lambda: rules.check_extension_decision(
-                self.state, body.actor, body.approve, body.reason
-            )
-        )
+        checked(lambda: self._decision_rule(body))
 
     @workflow.update
     async def follow_up(self, body: FollowUpInput) -> CaseState:
-        async with self._acting():
-            checked(lambda: rules.check_follow_up(self.state, body.actor))
-            if body.passed:
-                self.state.status = CaseStatus.FINISHED
-                await self._record(
-                    "follow_up_passed", body.actor.username, {"note": body.note}, units=()
-                )
-            else:
-                self.state.status = CaseStatus.RESOLVING
-                self.state.reopened += 1
-                self.state.route = None
-                self.state.closed_at = None
-                self.state.follow_up_due = None
-                self.state.fired_steps = [f for f in self.state.fired_steps if f != "follow_up"]
-                await self._record(
-                    "reopened",
-                    body.actor.username,
-                    {"note": body.note},
-                    units=(),
-                    office=True,
-                    message=f"案件 {self._number} 回头看未通过，已重新启动：{body.note}",
-                )
-            self._changed = True
-        return self.state
+        return await self._act(
+            body.actor,
+            lambda: rules.check_follow_up(self.state, body.actor),
+            lambda: transitions.follow_up(self.state, body),
+        )
 
     @follow_up.validator
     def _v_follow_up(self, body: FollowUpInput) -> None:

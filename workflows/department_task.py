@@ -15,6 +15,7 @@ from typing import Any
 from temporalio import workflow
 
 from domain.escalation import beijing_date
+from domain.ladder import Limit, Rung, fired_after_move, next_rung
 from domain.task_records import EscalationInput, TaskChange, TaskSnapshot, WebhookInput
 from domain.task_rules import (
     check_cancel,
@@ -41,15 +42,7 @@ from domain.workdays import WorkingCalendar
 from workflows.background import Background
 from workflows.errors import checked
 from workflows.handlers import acting
-from workflows.ladder import (
-    LEDGER_RETRY,
-    LEDGER_TIMEOUT,
-    Limit,
-    Rung,
-    climb,
-    fired_after_move,
-    next_rung,
-)
+from workflows.ladder import LEDGER_RETRY, LEDGER_TIMEOUT, climb
 from workflows.timers import Turns, timer_won
 
 with workflow.unsafe.imports_passed_through():

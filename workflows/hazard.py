@@ -25,12 +25,13 @@ from domain.hazards import (
     check_plan,
     check_resolve,
 )
+from domain.ladder import Limit, Rung, next_rung
 from domain.task_records import WebhookInput
 from domain.workdays import WorkingCalendar
 from workflows.background import Background
 from workflows.errors import checked
 from workflows.handlers import acting
-from workflows.ladder import LEDGER_RETRY, LEDGER_TIMEOUT, Limit, Rung, climb, next_rung
+from workflows.ladder import LEDGER_RETRY, LEDGER_TIMEOUT, climb
 from workflows.timers import Turns, timer_won
 
 with workflow.unsafe.imports_passed_through():
