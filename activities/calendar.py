@@ -10,8 +10,8 @@ from temporalio import activity
 from temporalio.client import Client
 from temporalio.service import RPCError
 
-from domain.calendar_broadcast import BROADCAST_PAGE_SIZE, BroadcastPage, BroadcastResult
-from domain.tasks import CalendarChanged
+from domain.calendar.broadcast import BROADCAST_PAGE_SIZE, BroadcastPage, BroadcastResult
+from domain.tasks.model import CalendarChanged
 from ledger import task_launch
 from workflows.client import tell_task_calendar
 

@@ -27,7 +27,7 @@ from domain.campaigns import (
 from domain.escalation import beijing_date, deadline_at
 from domain.plan.model import Plan
 from domain.plan.resolve import ResolvedAssignment, ResolvedCampaign, resolve_plan
-from domain.tasks import TaskSpec, TaskState
+from domain.tasks.model import TaskSpec, TaskState
 from ledger import calendar, campaigns, task_launch, units
 from ledger.campaigns_table import Campaign
 from ledger.tasks_table import Task

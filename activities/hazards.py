@@ -6,7 +6,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from temporalio import activity
 
 from activities.recipient_directory import RecipientDirectory
-from domain.hazard_records import HazardChange, HazardOutcome
+from domain.hazards.records import HazardChange, HazardOutcome
 from ledger import hazards, notifications
 
 

@@ -27,7 +27,7 @@ from domain.reports.requests import (
     SpecialInput,
     schedule_id,
 )
-from domain.roles import Role
+from domain.units.roles import Role
 from ledger import calendar, campaigns, notifications, reports
 from ledger.cases_table import Case
 from ledger.report_figures import UnknownDuty, gather

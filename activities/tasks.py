@@ -7,7 +7,7 @@ from temporalio import activity
 
 from activities.recipient_directory import RecipientDirectory
 from domain.escalation import StepAction
-from domain.task_records import EscalationInput, EscalationOutcome, TaskChange
+from domain.tasks.records import EscalationInput, EscalationOutcome, TaskChange
 from ledger import notifications, tasks
 
 NAMED_LEADER_STEPS = (StepAction.SUPERVISE, StepAction.ACCOUNTABILITY)

@@ -10,7 +10,7 @@ import httpx
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from temporalio import activity
 
-from domain.task_records import WebhookInput
+from domain.tasks.records import WebhookInput
 from ledger import notifications
 
 SIGNATURE_HEADER = "X-Qingling-Signature"

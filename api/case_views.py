@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from api.deps import Actor
 from api.errors import ApiError
 from domain.cases.intake import Complainant
-from domain.roles import Role
+from domain.units.roles import Role
 from ledger import cases
 from ledger.cases_table import Case, CaseParty
 

@@ -15,7 +15,7 @@ from temporalio.client import Client
 from api.errors import ApiError
 from api.temporal_holder import TemporalHolder
 from api.tokens import InvalidToken, read_token
-from domain.roles import Role, may_act_for
+from domain.units.roles import Role, may_act_for
 from infra.settings import Settings
 from ledger import accounts, units
 

@@ -17,8 +17,8 @@ from api.deps import Actor, CurrentActor
 from api.errors import ApiError, validation_details
 from documents.indicator_sheet import IndicatorSheet, RowT, read_indicator_sheet
 from documents.spreadsheet import FileProblem, UnsupportedFile
-from domain.indicators import MONDAY_MESSAGE
-from domain.roles import Role
+from domain.indicators.districts import MONDAY_MESSAGE
+from domain.units.roles import Role
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 

@@ -10,7 +10,7 @@ from temporalio.client import Client
 from api.deps import Actor
 from api.errors import ApiError
 from api.updates import run_update
-from domain.tasks import STATUS_LABELS, ActorRef, TaskState, TaskStatus
+from domain.tasks.model import STATUS_LABELS, ActorRef, TaskState, TaskStatus
 from ledger import tasks
 from ledger.tasks_table import Task
 

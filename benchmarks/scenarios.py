@@ -17,11 +17,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from temporalio.client import Client
 
 from documents.units_file import read_units_file
-from domain.accounts import AccountCreate
 from domain.escalation import EscalationLadder, EscalationStep, Recipient, StepAction
-from domain.roles import Role
-from domain.tasks import TaskSpec, TaskState
-from domain.units import UnitKind, UnitLevel, UnitSpec
+from domain.tasks.model import TaskSpec, TaskState
+from domain.units.accounts import AccountCreate
+from domain.units.model import UnitKind, UnitLevel, UnitSpec
+from domain.units.roles import Role
 from ledger import accounts, campaigns, task_launch, units
 from ledger.tasks_table import Escalation, Task
 from workflows.client import start_task

@@ -10,7 +10,7 @@ import typer
 
 from cli.targets import database_url
 from documents.units_file import UnitsFileError, read_units_file
-from domain.units import UnitsFile
+from domain.units.model import UnitsFile
 from infra.database import build_engine, build_session_factory
 from infra.settings import Settings
 from ledger import units

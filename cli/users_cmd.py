@@ -10,8 +10,8 @@ import typer
 from pydantic import ValidationError
 
 from cli.targets import database_url
-from domain.accounts import AccountCreate, AccountRefused
-from domain.roles import Role
+from domain.units.accounts import AccountCreate, AccountRefused
+from domain.units.roles import Role
 from infra.database import build_engine, build_session_factory
 from infra.settings import Settings
 from ledger import accounts

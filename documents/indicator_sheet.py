@@ -17,8 +17,8 @@ from pydantic import ValidationError
 from documents.spreadsheet import FileProblem, RowError, read_table
 from domain.cases.import_cells import CellProblem, blank, read_count, read_text
 from domain.cases.import_columns import normalize_header, normalize_word
-from domain.indicators import METRIC_LABELS, Counts, IndicatorRow
-from domain.project_indicators import MAX_PROJECT_ROWS, PROJECT_METRIC_LABELS, ProjectIndicatorRow
+from domain.indicators.districts import METRIC_LABELS, Counts, IndicatorRow
+from domain.indicators.projects import MAX_PROJECT_ROWS, PROJECT_METRIC_LABELS, ProjectIndicatorRow
 
 RowT = TypeVar("RowT", IndicatorRow, ProjectIndicatorRow)
 

@@ -10,12 +10,12 @@ import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 from pydantic_core import ErrorDetails
 
+from domain.calendar.workdays import WorkingCalendar
 from domain.plan.dates import DateExpr, local_date
 from domain.plan.errors import PlanError, PlanInvalid, location
 from domain.plan.model import Plan
 from domain.plan.schedule import schedule_plan
-from domain.units import UnitLevel
-from domain.workdays import WorkingCalendar
+from domain.units.model import UnitLevel
 
 _MESSAGES: dict[str, str] = {
     "missing": "缺少必填字段",

@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from domain.units import UnitsFile
+from domain.units.model import UnitsFile
 
 
 class UnitsFileError(ValueError):

@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 
 from domain.escalation import beijing_date
 from domain.plan.resolve import ResolvedReporting
-from domain.tasks import Frozen
+from domain.tasks.model import Frozen
 
 LAUNCH_PAGE_SIZE = 200
 STANDING_HORIZON = timedelta(days=35)  # a standing plan's recurring tasks are made a month ahead

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from domain.workdays import WorkingCalendar
+from domain.calendar.workdays import WorkingCalendar
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 REMINDER_TIME = time(9, 0)

@@ -9,8 +9,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from domain.calendar.workdays import WorkingCalendar
 from domain.escalation import EscalationLadder, EscalationStep, step_due_at, step_due_at_instant
-from domain.workdays import WorkingCalendar
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@ import secrets
 from pathlib import Path
 
 from documents.units_file import read_units_file
-from domain.accounts import AccountCreate
-from domain.roles import Role
+from domain.units.accounts import AccountCreate
+from domain.units.roles import Role
 from infra.database import build_engine, build_session_factory
 from ledger import accounts, units
 

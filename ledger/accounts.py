@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from domain.accounts import AccountCreate, AccountRefused
-from domain.roles import ROLES_NEEDING_UNIT
+from domain.units.accounts import AccountCreate, AccountRefused
+from domain.units.roles import ROLES_NEEDING_UNIT
 from infra.passwords import hash_password
 from ledger.accounts_table import Account
 from ledger.units_table import Unit

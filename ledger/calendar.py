@@ -8,8 +8,8 @@ from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from domain.calendar.workdays import WorkingCalendar, YearArrangement, covering_years
 from domain.escalation import beijing_date
-from domain.workdays import WorkingCalendar, YearArrangement, covering_years
 from ledger.calendar_table import CalendarYear
 
 

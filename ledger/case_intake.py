@@ -7,11 +7,11 @@ from datetime import UTC, datetime
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from domain.calendar.workdays import WorkingCalendar
 from domain.cases.intake import CaseIntake
 from domain.cases.limits import accept_deadline, close_deadline
 from domain.cases.state import CaseSettings, CaseStart, CaseState
 from domain.escalation import SHANGHAI, beijing_date
-from domain.workdays import WorkingCalendar
 from ledger import units
 from ledger.case_settings import case_settings
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from domain.calendar.workdays import covering_years
 from domain.cases.campaign_rules import CaseRules
 from domain.cases.intake import ProjectType
 from domain.cases.limits import CampaignGoal
@@ -12,7 +13,6 @@ from domain.cases.state import CaseSettings
 from domain.plan.dates import local_date
 from domain.plan.model import Plan
 from domain.plan.schedule import schedule_plan
-from domain.workdays import covering_years
 from ledger import calendar, units
 from ledger.campaigns_table import Campaign
 

@@ -9,7 +9,7 @@ from sqlalchemy import select, text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from domain.hazard_records import HazardChange
+from domain.hazards.records import HazardChange
 from ledger import notifications
 from ledger.hazards_table import Hazard, HazardEvent
 

@@ -9,8 +9,8 @@ from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from domain.indicators import WeeklySubmission
-from domain.project_indicators import DistrictTotal, ProjectMetric, ProjectWeeklySubmission
+from domain.indicators.districts import WeeklySubmission
+from domain.indicators.projects import DistrictTotal, ProjectMetric, ProjectWeeklySubmission
 from ledger.indicators_table import DistrictIndicator, IndicatorRevision, ProjectIndicator
 from ledger.projects_table import Project
 

@@ -11,8 +11,8 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.escalation import Recipient
-from domain.roles import Role
-from domain.task_records import WebhookInput
+from domain.tasks.records import WebhookInput
+from domain.units.roles import Role
 from ledger.accounts_table import Account
 from ledger.notifications_table import Notification, UnitWebhook, WebhookDelivery
 from ledger.units import ancestors

@@ -10,9 +10,9 @@ from sqlalchemy import ARRAY, String, any_, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.escalation import start_of_day
-from domain.indicators import percent
+from domain.indicators.districts import percent
+from domain.indicators.projects import METRIC_GROUPS, MetricGroup, ProjectMetric
 from domain.plan.model import Plan, ReportKind
-from domain.project_indicators import METRIC_GROUPS, MetricGroup, ProjectMetric
 from domain.reports.figures import DistrictRow, PhaseRow, ReportFigures
 from domain.reports.periods import last_day, period_for
 from domain.reports.ranking import rank_districts

@@ -11,8 +11,8 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.escalation import StepAction
-from domain.roles import Role
-from domain.task_records import EscalationInput, TaskChange, TaskSnapshot
+from domain.tasks.records import EscalationInput, TaskChange, TaskSnapshot
+from domain.units.roles import Role
 from ledger import notifications
 from ledger.campaigns_table import Campaign
 from ledger.tasks_table import Escalation, Task, TaskEvent

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from domain.units import UnitKind, UnitLevel, UnitSpec
+from domain.units.model import UnitKind, UnitLevel, UnitSpec
 from ledger.units_table import Unit
 
 

@@ -13,9 +13,9 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from temporalio.testing import WorkflowEnvironment
 
-from domain import festivals
+from domain.calendar import festivals
+from domain.calendar.workdays import HolidaySpan, WorkingCalendar, YearArrangement
 from domain.escalation import SHANGHAI
-from domain.workdays import HolidaySpan, WorkingCalendar, YearArrangement
 
 MONDAY = 0
 

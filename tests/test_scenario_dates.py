@@ -8,8 +8,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from domain import festivals
-from domain.workdays import HolidaySpan, WorkingCalendar
+from domain.calendar import festivals
+from domain.calendar.workdays import HolidaySpan, WorkingCalendar
 from tests.scenario_dates import (
     MONDAY,
     arrangement_with_days_off,

@@ -16,7 +16,7 @@ from temporalio import workflow
 from temporalio.common import RetryPolicy
 
 from domain.reports.requests import SpecialInput
-from domain.task_records import WebhookInput
+from domain.tasks.records import WebhookInput
 
 with workflow.unsafe.imports_passed_through():
     from activities.reports import ReportActivities

@@ -7,8 +7,8 @@ from datetime import timedelta
 from temporalio import workflow
 from temporalio.common import RetryPolicy
 
-from domain.calendar_broadcast import BROADCAST_PAGE_SIZE, BroadcastPage
-from domain.workdays import YearArrangement
+from domain.calendar.broadcast import BROADCAST_PAGE_SIZE, BroadcastPage
+from domain.calendar.workdays import YearArrangement
 
 with workflow.unsafe.imports_passed_through():
     from activities.calendar import CalendarActivities

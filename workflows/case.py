@@ -14,6 +14,7 @@ from datetime import datetime
 
 from temporalio import workflow
 
+from domain.calendar.workdays import WorkingCalendar
 from domain.cases import rules, transitions
 from domain.cases.major import major_reasons
 from domain.cases.records import CaseChange, RecordOutcome
@@ -35,9 +36,8 @@ from domain.cases.transitions import CaseEvent
 from domain.escalation import EscalationStep, Recipient
 from domain.ladder import Limit, Rung, next_rung
 from domain.reports.requests import SpecialInput
-from domain.task_records import WebhookInput
-from domain.tasks import ActorRef
-from domain.workdays import WorkingCalendar
+from domain.tasks.model import ActorRef
+from domain.tasks.records import WebhookInput
 from workflows.background import Background
 from workflows.errors import checked
 from workflows.handlers import acting

@@ -16,13 +16,13 @@ from temporalio.common import WorkflowIDConflictPolicy, WorkflowIDReusePolicy
 from temporalio.exceptions import WorkflowAlreadyStartedError
 from temporalio.service import RPCError, RPCStatusCode
 
+from domain.calendar.workdays import YearArrangement
 from domain.campaigns import CampaignState
 from domain.cases.imports import ImportPage
 from domain.cases.state import CaseState
-from domain.hazards import HazardState
+from domain.hazards.model import HazardState
 from domain.reports.requests import REPORT_WORKFLOW, ReportRef, ReportRequest
-from domain.tasks import CalendarChanged, TaskState
-from domain.workdays import YearArrangement
+from domain.tasks.model import CalendarChanged, TaskState
 from infra.task_queues import MAIN_TASK_QUEUE
 
 

@@ -14,18 +14,10 @@ from typing import Any
 
 from temporalio import workflow
 
+from domain.calendar.workdays import WorkingCalendar
 from domain.escalation import beijing_date
 from domain.ladder import Limit, Rung, fired_after_move, next_rung
-from domain.task_records import EscalationInput, TaskChange, TaskSnapshot, WebhookInput
-from domain.task_rules import (
-    check_cancel,
-    check_complete,
-    check_extension_decision,
-    check_extension_request,
-    check_progress,
-    check_reassign,
-)
-from domain.tasks import (
+from domain.tasks.model import (
     TERMINAL,
     CalendarChanged,
     CancelInput,
@@ -38,7 +30,15 @@ from domain.tasks import (
     TaskState,
     TaskStatus,
 )
-from domain.workdays import WorkingCalendar
+from domain.tasks.records import EscalationInput, TaskChange, TaskSnapshot, WebhookInput
+from domain.tasks.rules import (
+    check_cancel,
+    check_complete,
+    check_extension_decision,
+    check_extension_request,
+    check_progress,
+    check_reassign,
+)
 from workflows.background import Background
 from workflows.errors import checked
 from workflows.handlers import acting

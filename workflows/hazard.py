@@ -13,9 +13,9 @@ from typing import Any
 
 from temporalio import workflow
 
+from domain.calendar.workdays import WorkingCalendar
 from domain.escalation import EscalationStep
-from domain.hazard_records import HazardChange, HazardOutcome
-from domain.hazards import (
+from domain.hazards.model import (
     CheckInput,
     HazardState,
     HazardStatus,
@@ -25,9 +25,9 @@ from domain.hazards import (
     check_plan,
     check_resolve,
 )
+from domain.hazards.records import HazardChange, HazardOutcome
 from domain.ladder import Limit, Rung, next_rung
-from domain.task_records import WebhookInput
-from domain.workdays import WorkingCalendar
+from domain.tasks.records import WebhookInput
 from workflows.background import Background
 from workflows.errors import checked
 from workflows.handlers import acting

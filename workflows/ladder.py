@@ -16,7 +16,7 @@ from datetime import timedelta
 from temporalio.common import RetryPolicy
 
 from domain.ladder import Rung
-from domain.task_records import WebhookInput
+from domain.tasks.records import WebhookInput
 from workflows.background import Background
 
 # Ledger writes are short database transactions: as local activities they run inside the

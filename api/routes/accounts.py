@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict
 
 from api.deps import OfficeActor, SessionDep
 from api.errors import ApiError
-from domain.accounts import AccountCreate, AccountRefused
+from domain.units.accounts import AccountCreate, AccountRefused
 from ledger import accounts
 
 router = APIRouter(prefix="/api/v1/accounts", tags=["账号"])

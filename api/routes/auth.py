@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from api.deps import CurrentActor, SessionDep, SettingsDep
 from api.errors import ApiError
 from api.tokens import TokenClaims, issue_token
-from domain.roles import ROLE_LABELS, Role
+from domain.units.roles import ROLE_LABELS, Role
 from infra.passwords import verify_password
 from ledger import accounts
 

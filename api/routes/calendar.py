@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from api.deps import CurrentActor, OfficeActor, SessionDep, TemporalDep
 from api.errors import ApiError, validation_details
-from domain.workdays import HolidaySpan, YearArrangement
+from domain.calendar.workdays import HolidaySpan, YearArrangement
 from ledger import calendar
 from workflows.client import start_calendar_broadcast
 

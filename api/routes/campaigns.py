@@ -19,7 +19,7 @@ from domain.campaigns import CampaignStart, CampaignState, resolution_horizon
 from domain.escalation import SHANGHAI
 from domain.plan.errors import PlanInvalid
 from domain.plan.resolve import resolve_plan
-from domain.roles import Role
+from domain.units.roles import Role
 from ledger import accounts, calendar, campaigns, units
 from workflows.client import close_campaign, start_campaign
 

@@ -14,7 +14,7 @@ from api.clock import today_in_beijing
 from api.deps import Actor, CurrentActor, SessionDep, TemporalDep
 from api.errors import ApiError
 from domain.cases.intake import CaseIntake
-from domain.roles import Role
+from domain.units.roles import Role
 from ledger import cases, units
 from ledger.case_export import workbook_bytes
 from ledger.case_figures import figures as case_figures_of

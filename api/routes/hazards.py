@@ -15,7 +15,7 @@ from api.deps import Actor, CurrentActor, SessionDep, TemporalDep
 from api.errors import ApiError
 from api.task_commands import actor_ref
 from api.updates import run_update
-from domain.hazards import (
+from domain.hazards.model import (
     STATUS_LABELS,
     CheckInput,
     FiveOnes,
@@ -28,7 +28,7 @@ from domain.hazards import (
     PlanInput,
     RiskLevel,
 )
-from domain.roles import Role
+from domain.units.roles import Role
 from ledger import calendar, hazards, units
 from ledger.case_intake import territory_problem
 from ledger.hazards_table import Hazard

@@ -21,7 +21,12 @@ from api.indicator_common import (
     validated,
 )
 from documents.indicator_sheet import DISTRICT_SHEET
-from domain.indicators import METRIC_LABELS, DistrictMetric, IndicatorRow, WeeklySubmission
+from domain.indicators.districts import (
+    METRIC_LABELS,
+    DistrictMetric,
+    IndicatorRow,
+    WeeklySubmission,
+)
 from ledger import indicators, units
 
 router = APIRouter(prefix="/api/v1/indicators", tags=["指标"])

@@ -23,8 +23,8 @@ from api.indicator_common import (
     validated,
 )
 from documents.indicator_sheet import PROJECT_SHEET
-from domain.indicators import percent
-from domain.project_indicators import (
+from domain.indicators.districts import percent
+from domain.indicators.projects import (
     GROUP_LABELS,
     METRIC_GROUPS,
     PROJECT_METRIC_LABELS,

@@ -14,7 +14,7 @@ from api.errors import ApiError
 from api.indicator_common import IndicatorWriter, refuse, scoped_district
 from domain.cases.intake import PROJECT_TYPE_LABELS, ProjectType
 from domain.projects import PROJECT_CODE_PATTERN, ProjectWrite
-from domain.roles import Role
+from domain.units.roles import Role
 from ledger import projects, units
 from ledger.projects_table import Project
 

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict
 from api.case_views import CaseRead
 from api.deps import CurrentActor, SessionDep
 from api.errors import ApiError
-from domain.roles import Role
+from domain.units.roles import Role
 from ledger import cases, task_queries
 from ledger.cases_table import OPEN_STATUSES
 

@@ -14,8 +14,8 @@ from api.clock import today_in_beijing
 from api.deps import CurrentActor, OfficeActor, SessionDep, TemporalDep
 from api.errors import ApiError
 from api.task_commands import actor_ref, send_update, visible_task
-from domain.roles import Role
-from domain.tasks import (
+from domain.calendar.workdays import WorkingCalendar
+from domain.tasks.model import (
     AttachmentRef,
     CancelInput,
     CompleteInput,
@@ -25,7 +25,7 @@ from domain.tasks import (
     ReassignInput,
     TaskState,
 )
-from domain.workdays import WorkingCalendar
+from domain.units.roles import Role
 from ledger import calendar, files, task_queries, tasks, units
 from ledger.tasks_table import Task
 from workflows.client import TaskUpdate

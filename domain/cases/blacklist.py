@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from domain.refusal import Refusal
-from domain.roles import Role
+from domain.units.roles import Role
 
 
 class BlacklistStatus(StrEnum):

@@ -6,8 +6,8 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from domain.calendar.workdays import WorkingCalendar
 from domain.cases.intake import CaseSource, ProjectType
-from domain.workdays import WorkingCalendar
 
 
 class TimeLimits(BaseModel):

@@ -11,7 +11,7 @@ from domain.cases.intake import Frozen
 from domain.cases.settlement import Payment
 from domain.cases.state import CaseState
 from domain.escalation import EscalationStep
-from domain.task_records import WebhookInput
+from domain.tasks.records import WebhookInput
 
 
 class CaseChange(Frozen):

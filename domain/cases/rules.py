@@ -7,8 +7,8 @@ from decimal import Decimal
 from domain.cases.settlement import closure_problem, payment_problem, revision_problem
 from domain.cases.state import STATUS_LABELS, CaseState, CaseStatus
 from domain.refusal import Refusal
-from domain.roles import Role, may_act_for
-from domain.tasks import ActorRef
+from domain.tasks.model import ActorRef
+from domain.units.roles import Role, may_act_for
 
 OPEN = (CaseStatus.REGISTERED, CaseStatus.ROUTED, CaseStatus.VERIFYING, CaseStatus.RESOLVING)
 

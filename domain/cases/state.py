@@ -9,13 +9,13 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from domain.calendar.workdays import YearArrangement
 from domain.cases.intake import CaseIntake, Frozen
 from domain.cases.limits import DEFAULT_LIMITS, CampaignGoal, TimeLimits
 from domain.cases.major import DEFAULT_MAJOR_RULE, MajorCaseRule
 from domain.cases.settlement import Payment, TerminalRoute
 from domain.escalation import DEFAULT_LADDER, EscalationLadder
-from domain.tasks import ActorRef
-from domain.workdays import YearArrangement
+from domain.tasks.model import ActorRef
 
 
 class CaseStatus(StrEnum):

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from domain.calendar.workdays import WorkingCalendar
 from domain.cases.settlement import ROUTE_LABELS, TerminalRoute, paid_total
 from domain.cases.state import (
     CaseState,
@@ -27,7 +28,6 @@ from domain.cases.state import (
     VerifyInput,
 )
 from domain.ladder import Limit, fired_after_move
-from domain.workdays import WorkingCalendar
 
 
 @dataclass(frozen=True)

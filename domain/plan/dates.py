@@ -20,9 +20,9 @@ from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
-from domain import festivals
+from domain.calendar import festivals
+from domain.calendar.workdays import WorkingCalendar
 from domain.escalation import SHANGHAI, beijing_date, start_of_day
-from domain.workdays import WorkingCalendar
 
 MAX_LENGTH = 200
 

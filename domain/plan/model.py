@@ -16,7 +16,7 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 from domain.cases.campaign_rules import CaseRules
 from domain.escalation import DEFAULT_LADDER, KEY_PATTERN, EscalationLadder
 from domain.plan.dates import DateExpr
-from domain.units import CODE_PATTERN, UnitLevel
+from domain.units.model import CODE_PATTERN, UnitLevel
 
 UNIT_REF_PATTERN = r"^(@[a-z_]+|[a-z0-9][a-z0-9._-]{0,63})$"
 

@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 
 from pydantic import BaseModel, ConfigDict
 
+from domain.calendar.workdays import WorkingCalendar
 from domain.escalation import EscalationLadder, deadline_at
 from domain.plan.dates import local_date
 from domain.plan.errors import PlanError, PlanInvalid
@@ -25,8 +26,7 @@ from domain.plan.model import (
     Selector,
 )
 from domain.plan.schedule import PlanDates, day_off_note, on_day_off, schedule_plan
-from domain.units import UnitKind, UnitLevel, UnitSpec
-from domain.workdays import WorkingCalendar
+from domain.units.model import UnitKind, UnitLevel, UnitSpec
 
 _FROZEN = ConfigDict(frozen=True)
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from domain.calendar.workdays import WorkingCalendar
 from domain.plan.dates import DateContext, DateExprError, evaluate, local_date
 from domain.plan.errors import PlanError, PlanInvalid, location
 from domain.plan.model import DayOffRule, Plan, date_fields
-from domain.workdays import WorkingCalendar
 
 Value = date | datetime
 

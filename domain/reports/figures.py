@@ -8,10 +8,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from domain.indicators import percent
+from domain.indicators.districts import percent
 from domain.plan.model import ReportKind
 from domain.reports.periods import ReportPeriod
-from domain.tasks import Frozen
+from domain.tasks.model import Frozen
 
 
 class TaskFigures(Frozen):

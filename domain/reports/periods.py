@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timedelta
 
 from domain.escalation import SHANGHAI, beijing_date, start_of_day
 from domain.plan.model import ReportKind
-from domain.tasks import Frozen
+from domain.tasks.model import Frozen
 
 PRODUCED_KINDS = frozenset(
     {ReportKind.WEEKLY, ReportKind.MONTHLY, ReportKind.DAILY, ReportKind.SPECIAL}

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from domain.plan.model import DayOffRule, ReportKind, report_day_off_rule
 from domain.plan.resolve import ResolvedReporting
-from domain.tasks import Frozen
+from domain.tasks.model import Frozen
 
 REPORT_WORKFLOW = "Report"  # by name, so activities can start it without importing the workflow
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from activities.recipient_directory import RecipientDirectory
 from documents.units_file import read_units_file
-from domain.accounts import AccountCreate
 from domain.escalation import Recipient
-from domain.roles import Role
+from domain.units.accounts import AccountCreate
+from domain.units.roles import Role
 from launcher.demo import UNITS_FILE
 from ledger import accounts, units
 

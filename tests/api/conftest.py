@@ -19,8 +19,8 @@ from temporalio.client import Client
 from api.app import create_app
 from api.clock import today_in_beijing
 from documents.units_file import read_units_file
-from domain.accounts import AccountCreate
-from domain.roles import Role
+from domain.units.accounts import AccountCreate
+from domain.units.roles import Role
 from infra.settings import Settings
 from infra.task_queues import MAIN_TASK_QUEUE
 from launcher.temporal_dev import TemporalDevServer

@@ -8,7 +8,7 @@ import httpx
 import jwt
 
 from api.tokens import ALGORITHM
-from domain.roles import Role
+from domain.units.roles import Role
 from tests.api.conftest import PASSWORD, SECRET, Login
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import httpx
 
-from domain.roles import Role
+from domain.units.roles import Role
 from tests.api.cases_data import clue
 from tests.api.conftest import Login
 from tests.workflows.case_fixtures import VALID_USCC

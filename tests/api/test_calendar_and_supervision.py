@@ -13,9 +13,9 @@ import httpx
 from sqlalchemy import select
 from temporalio.client import Client
 
-from domain import festivals
-from domain.roles import Role
-from domain.workdays import WorkingCalendar
+from domain.calendar import festivals
+from domain.calendar.workdays import WorkingCalendar
+from domain.units.roles import Role
 from ledger.notifications_table import WebhookDelivery
 from tests.api.conftest import Login, Receiver, StartTask
 from tests.polling import eventually

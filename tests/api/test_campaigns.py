@@ -15,8 +15,8 @@ from temporalio.client import Client, WorkflowExecutionStatus
 
 from api.clock import today_in_beijing
 from documents.units_file import read_units_file
-from domain.roles import Role
-from domain.workdays import WorkingCalendar
+from domain.calendar.workdays import WorkingCalendar
+from domain.units.roles import Role
 from ledger import units
 from ledger.campaigns_table import CampaignPhase
 from ledger.tasks_table import Task

@@ -8,8 +8,8 @@ import json
 import httpx
 from sqlalchemy import select
 
-from domain.roles import Role
-from domain.workdays import WorkingCalendar
+from domain.calendar.workdays import WorkingCalendar
+from domain.units.roles import Role
 from ledger.notifications_table import Notification, WebhookDelivery
 from tests.api.cases_data import clue, received_on
 from tests.api.conftest import Login, Receiver

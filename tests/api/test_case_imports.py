@@ -7,7 +7,7 @@ from typing import Any
 
 import httpx
 
-from domain.roles import Role
+from domain.units.roles import Role
 from tests.api.conftest import Login
 from tests.polling import eventually
 from tests.scenario_dates import beijing_time, machine_today

@@ -6,8 +6,8 @@ from datetime import date, timedelta
 
 import httpx
 
-from domain.roles import Role
-from domain.workdays import WorkingCalendar
+from domain.calendar.workdays import WorkingCalendar
+from domain.units.roles import Role
 from tests.api.cases_data import PIAN1_TEXT, clue, received_day, received_on
 from tests.api.conftest import Login
 from tests.scenario_dates import machine_today, previous_weekday

@@ -10,8 +10,8 @@ import httpx
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from domain.roles import Role
-from domain.workdays import WorkingCalendar
+from domain.calendar.workdays import WorkingCalendar
+from domain.units.roles import Role
 from ledger.notifications_table import WebhookDelivery
 from tests.api.conftest import Login, Receiver
 from tests.polling import eventually

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import httpx
 
-from domain.roles import Role
+from domain.units.roles import Role
 from tests.api.conftest import Login
 from tests.scenario_dates import machine_today, monday_of
 from tests.spreadsheets import xlsx_bytes

@@ -18,7 +18,7 @@ from temporalio.client import Client, ScheduleBackfill, ScheduleOverlapPolicy
 from temporalio.service import RPCError, RPCStatusCode
 
 from domain.escalation import SHANGHAI
-from domain.roles import Role
+from domain.units.roles import Role
 from tests import scenario_dates as sd
 from tests.api.cases_data import PIAN1_TEXT, clue
 from tests.api.conftest import Login

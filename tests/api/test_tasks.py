@@ -6,8 +6,8 @@ from datetime import timedelta
 
 import httpx
 
-from domain.roles import Role
-from domain.workdays import WorkingCalendar
+from domain.calendar.workdays import WorkingCalendar
+from domain.units.roles import Role
 from tests.api.conftest import Login, StartTask
 from tests.scenario_dates import machine_today
 

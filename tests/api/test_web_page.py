@@ -15,7 +15,7 @@ import uvicorn
 from fastapi import FastAPI
 from playwright.async_api import async_playwright
 
-from domain.roles import Role
+from domain.units.roles import Role
 from launcher.ports import free_port
 from tests.api.conftest import PASSWORD, Login, StartTask
 from tests.api.test_campaigns import start_campaign, wait_until_launched

@@ -9,8 +9,8 @@ import pytest
 
 from documents.indicator_sheet import DISTRICT_SHEET, PROJECT_SHEET, read_indicator_sheet
 from documents.spreadsheet import FileProblem, UnsupportedFile
-from domain.indicators import DistrictMetric
-from domain.project_indicators import ProjectMetric
+from domain.indicators.districts import DistrictMetric
+from domain.indicators.projects import ProjectMetric
 from tests.spreadsheets import xlsx_bytes
 
 DISTRICTS = {

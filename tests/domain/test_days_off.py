@@ -8,10 +8,10 @@ import pytest
 import yaml
 
 from documents.plan_file import load_plan
+from domain.calendar.workdays import WorkingCalendar
 from domain.plan.errors import PlanInvalid
 from domain.plan.model import DayOffRule, ReportKind, report_day_off_rule
 from domain.plan.schedule import day_off_note, on_day_off, schedule_plan
-from domain.workdays import WorkingCalendar
 
 CALENDAR = WorkingCalendar()
 NOW = datetime(2026, 11, 20, 1, tzinfo=UTC)

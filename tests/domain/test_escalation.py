@@ -3,6 +3,7 @@ from datetime import UTC, date, datetime
 import pytest
 from pydantic import ValidationError
 
+from domain.calendar.workdays import WorkingCalendar
 from domain.escalation import (
     DEFAULT_LADDER,
     EscalationLadder,
@@ -13,7 +14,6 @@ from domain.escalation import (
     step_due_at,
     step_due_at_instant,
 )
-from domain.workdays import WorkingCalendar
 
 CALENDAR = WorkingCalendar()
 

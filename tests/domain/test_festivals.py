@@ -4,7 +4,7 @@ import chinese_calendar
 import holidays
 import pytest
 
-from domain.festivals import (
+from domain.calendar.festivals import (
     dragon_boat,
     mid_autumn,
     qingming,

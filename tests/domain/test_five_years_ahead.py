@@ -16,15 +16,15 @@ import yaml
 
 from documents.plan_file import load_plan_file
 from documents.units_file import read_units_file
-from domain import festivals
+from domain.calendar import festivals
+from domain.calendar.workdays import WorkingCalendar
 from domain.cases.intake import CaseSource
 from domain.cases.limits import DEFAULT_LIMITS, accept_deadline, close_deadline
 from domain.escalation import DEFAULT_LADDER, beijing_date, start_of_day, step_due_at
 from domain.plan.errors import PlanInvalid
 from domain.plan.model import DayOffRule, Plan
 from domain.plan.resolve import ResolvedCampaign, resolve_plan
-from domain.units import UnitSpec
-from domain.workdays import WorkingCalendar
+from domain.units.model import UnitSpec
 from tests import scenario_dates as sd
 
 CALENDAR = WorkingCalendar()

@@ -8,8 +8,8 @@ from decimal import Decimal
 import pytest
 from pydantic import ValidationError
 
-from domain.indicators import Counts, IndicatorRow, WeeklySubmission, percent
-from domain.project_indicators import (
+from domain.indicators.districts import Counts, IndicatorRow, WeeklySubmission, percent
+from domain.indicators.projects import (
     GROUP_LABELS,
     METRIC_GROUPS,
     PROJECT_METRIC_LABELS,

@@ -3,6 +3,7 @@ from datetime import UTC, date, datetime
 import pytest
 from pydantic import BaseModel
 
+from domain.calendar.workdays import WorkingCalendar
 from domain.plan.dates import (
     DateContext,
     DateExpr,
@@ -13,7 +14,6 @@ from domain.plan.dates import (
     evaluate,
     parse_date_expr,
 )
-from domain.workdays import WorkingCalendar
 
 CALENDAR = WorkingCalendar()
 NOW = datetime(2026, 11, 26, 1, 0, tzinfo=UTC)

@@ -7,10 +7,10 @@ import pytest
 import yaml
 
 from documents.plan_file import load_plan
+from domain.calendar.workdays import WorkingCalendar
 from domain.escalation import DEFAULT_LADDER
 from domain.plan.errors import PlanInvalid
 from domain.plan.model import LeaderRole, PhaseKind, Plan
-from domain.workdays import WorkingCalendar
 
 NOW = datetime(2026, 11, 26, 1, 0, tzinfo=UTC)
 

@@ -3,12 +3,12 @@ from typing import Any
 
 import pytest
 
+from domain.calendar.workdays import WorkingCalendar
 from domain.escalation import DEFAULT_LADDER
 from domain.plan.errors import PlanInvalid
 from domain.plan.model import Plan
 from domain.plan.resolve import ResolvedCampaign, assignment_key, resolve_plan
-from domain.units import UnitSpec
-from domain.workdays import WorkingCalendar
+from domain.units.model import UnitSpec
 
 CALENDAR = WorkingCalendar()
 NOW = datetime(2026, 11, 26, 1, 0, tzinfo=UTC)

@@ -1,6 +1,6 @@
 """Who may act for which unit."""
 
-from domain.roles import Role, may_act_for
+from domain.units.roles import Role, may_act_for
 
 
 def test_office_and_leader_act_for_everyone() -> None:

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 import pytest
 from pydantic import ValidationError
 
-from domain.workdays import (
+from domain.calendar.workdays import (
     PROVISIONAL_NOTE,
     WorkingCalendar,
     YearArrangement,

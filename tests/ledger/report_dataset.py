@@ -15,8 +15,8 @@ import plans
 from documents.plan_file import load_plan_file
 from documents.units_file import read_units_file
 from domain.escalation import deadline_at
-from domain.indicators import WeeklySubmission
-from domain.project_indicators import ProjectWeeklySubmission
+from domain.indicators.districts import WeeklySubmission
+from domain.indicators.projects import ProjectWeeklySubmission
 from ledger import indicators, units
 from ledger.campaigns_table import Campaign
 from ledger.cases_table import Case, CaseEvent, CasePayment

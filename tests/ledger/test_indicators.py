@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from domain.project_indicators import ProjectIndicatorRow, ProjectMetric, ProjectWeeklySubmission
-from domain.units import UnitKind, UnitLevel, UnitSpec
+from domain.indicators.projects import ProjectIndicatorRow, ProjectMetric, ProjectWeeklySubmission
+from domain.units.model import UnitKind, UnitLevel, UnitSpec
 from ledger import indicators, units
 from ledger.indicators_table import ProjectIndicator
 from ledger.projects_table import Project

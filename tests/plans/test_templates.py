@@ -15,12 +15,12 @@ import pytest
 import plans
 from documents.plan_file import list_templates, load_plan_file
 from documents.units_file import read_units_file
+from domain.calendar.workdays import WorkingCalendar
 from domain.escalation import start_of_day
 from domain.plan.errors import PlanInvalid
 from domain.plan.model import Deliverable
 from domain.plan.resolve import ResolvedCampaign, resolve_plan
-from domain.units import UnitKind, UnitLevel
-from domain.workdays import WorkingCalendar
+from domain.units.model import UnitKind, UnitLevel
 
 KEYS = [
     "pian1-tianjin-winter",

@@ -43,12 +43,19 @@ from domain.cases.intake import CaseIntake, CaseSource, Complainant, Employer
 from domain.cases.records import CaseChange, RecordOutcome
 from domain.cases.state import CaseStart, CaseState
 from domain.escalation import DEFAULT_LADDER
-from domain.hazard_records import HazardChange
-from domain.hazards import FiveOnes, FourPackages, HazardStatus, PlanInput
+from domain.hazards.model import FiveOnes, FourPackages, HazardStatus, PlanInput
+from domain.hazards.records import HazardChange
 from domain.reports.requests import SchedulesInput, SpecialInput
-from domain.roles import Role
-from domain.task_records import EscalationInput, EscalationOutcome, TaskChange, WebhookInput
-from domain.tasks import ActorRef, CompleteInput, ProgressInput, TaskSpec, TaskState, TaskStatus
+from domain.tasks.model import (
+    ActorRef,
+    CompleteInput,
+    ProgressInput,
+    TaskSpec,
+    TaskState,
+    TaskStatus,
+)
+from domain.tasks.records import EscalationInput, EscalationOutcome, TaskChange, WebhookInput
+from domain.units.roles import Role
 from infra.temporal_client import connect_temporal
 from launcher.ports import free_port
 from launcher.temporal_dev import TemporalDevServer

@@ -7,12 +7,12 @@ import uuid
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
 
+from domain.calendar.workdays import WorkingCalendar
 from domain.cases.intake import CaseIntake, CaseSource, Complainant, Employer, Project, ProjectType
 from domain.cases.limits import accept_deadline, close_deadline
 from domain.cases.state import CaseSettings, CaseStart, CaseState
-from domain.roles import Role
-from domain.tasks import ActorRef
-from domain.workdays import WorkingCalendar
+from domain.tasks.model import ActorRef
+from domain.units.roles import Role
 
 RECEIVER = ActorRef(username="hotline", role=Role.UNIT, unit="tj.rsj")
 HANDLER = ActorRef(username="hp-rsj", role=Role.UNIT, unit="tj.hp.rsj")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 
 from domain.cases.intake import Employer
-from domain.hazards import HazardIntake, HazardStart, HazardState, RiskLevel
+from domain.hazards.model import HazardIntake, HazardStart, HazardState, RiskLevel
 
 
 def hazard_state() -> HazardState:

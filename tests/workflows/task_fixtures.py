@@ -6,8 +6,8 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from domain.roles import Role
-from domain.tasks import ActorRef, TaskSpec, TaskState
+from domain.tasks.model import ActorRef, TaskSpec, TaskState
+from domain.units.roles import Role
 
 UNIT = ActorRef(username="rsj-user", role=Role.UNIT, unit="tj.rsj")
 OTHER_UNIT = ActorRef(username="zjw-user", role=Role.UNIT, unit="tj.zjw")

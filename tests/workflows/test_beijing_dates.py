@@ -26,8 +26,8 @@ from domain.campaigns import (
     PreparedCampaign,
 )
 from domain.reports.requests import SchedulesInput
-from domain.task_records import EscalationInput, EscalationOutcome, TaskChange
-from domain.tasks import ExtensionRequestInput
+from domain.tasks.model import ExtensionRequestInput
+from domain.tasks.records import EscalationInput, EscalationOutcome, TaskChange
 from tests.polling import eventually
 from tests.scenario_dates import beijing_date, beijing_time
 from tests.workflows.task_fixtures import UNIT, task_state

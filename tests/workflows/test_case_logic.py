@@ -14,6 +14,7 @@ from temporalio.exceptions import ApplicationError
 from temporalio.testing import WorkflowEnvironment
 from temporalio.worker import Worker
 
+from domain.calendar.workdays import WorkingCalendar
 from domain.cases.intake import ProjectType
 from domain.cases.records import CaseChange, RecordOutcome
 from domain.cases.settlement import Payer, Payment, TerminalRoute
@@ -32,7 +33,6 @@ from domain.cases.state import (
 )
 from domain.escalation import Recipient
 from domain.reports.requests import SpecialInput
-from domain.workdays import WorkingCalendar
 from tests.polling import eventually
 from tests.scenario_dates import (
     beijing_date,

@@ -7,9 +7,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from temporalio.client import Client
 
 from documents.units_file import read_units_file
-from domain.accounts import AccountCreate
-from domain.roles import Role
-from domain.tasks import CompleteInput, TaskStatus
+from domain.tasks.model import CompleteInput, TaskStatus
+from domain.units.accounts import AccountCreate
+from domain.units.roles import Role
 from infra.task_queues import MAIN_TASK_QUEUE
 from launcher.demo import UNITS_FILE
 from ledger import accounts, units

@@ -20,8 +20,8 @@ from temporalio.service import RPCError, RPCStatusCode
 from temporalio.testing import WorkflowEnvironment
 from temporalio.worker import Worker
 
-from domain.task_records import EscalationInput, EscalationOutcome, TaskChange, WebhookInput
-from domain.tasks import (
+from domain.calendar.workdays import WorkingCalendar
+from domain.tasks.model import (
     CalendarChanged,
     CancelInput,
     CompleteInput,
@@ -32,7 +32,7 @@ from domain.tasks import (
     TaskState,
     TaskStatus,
 )
-from domain.workdays import WorkingCalendar
+from domain.tasks.records import EscalationInput, EscalationOutcome, TaskChange, WebhookInput
 from tests.polling import eventually
 from tests.scenario_dates import (
     arrangement_with_days_off,

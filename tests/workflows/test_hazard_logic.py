@@ -13,8 +13,8 @@ from temporalio.exceptions import ApplicationError
 from temporalio.testing import WorkflowEnvironment
 from temporalio.worker import Worker
 
-from domain.hazard_records import HazardChange
-from domain.hazards import (
+from domain.calendar.workdays import WorkingCalendar
+from domain.hazards.model import (
     CheckInput,
     FiveOnes,
     FourPackages,
@@ -22,7 +22,7 @@ from domain.hazards import (
     NoteInput,
     PlanInput,
 )
-from domain.workdays import WorkingCalendar
+from domain.hazards.records import HazardChange
 from tests.polling import eventually
 from tests.scenario_dates import (
     beijing_date,

@@ -15,10 +15,10 @@ from temporalio.exceptions import ActivityError, ApplicationError
 from temporalio.testing import WorkflowEnvironment
 from temporalio.worker import Worker
 
+from domain.calendar.workdays import WorkingCalendar
 from domain.plan.model import DayOffRule, ReportKind
 from domain.plan.schedule import on_day_off
 from domain.reports.requests import GatherInput, ProductionDay, ReportRef, ReportRequest
-from domain.workdays import WorkingCalendar
 from infra.task_queues import MAIN_TASK_QUEUE
 from ledger.reports_table import Report
 from tests.ledger.report_dataset import CAMPAIGN, bj, seed

@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from pydantic import ValidationError
 
+from domain.calendar.workdays import WorkingCalendar
 from domain.cases.intake import CaseSource, Complainant, Employer, ProjectType
 from domain.cases.limits import (
     DEFAULT_LIMITS,
@@ -27,7 +28,6 @@ from domain.cases.settlement import (
     revision_problem,
 )
 from domain.cases.uscc import check_character, uscc_problem
-from domain.workdays import WorkingCalendar
 
 CAL = WorkingCalendar()
 

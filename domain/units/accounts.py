@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from domain.roles import Role
+from domain.units.roles import Role
 
 
 class AccountCreate(BaseModel):

@@ -13,7 +13,7 @@ from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from domain.indicators import Counts, WeekOf, check_no_repeats, percent
+from domain.indicators.districts import Counts, WeekOf, check_no_repeats, percent
 
 MAX_PROJECT_ROWS = 20_000  # a week of every project of a city, 12 metrics each
 

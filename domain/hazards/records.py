@@ -9,8 +9,8 @@ from pydantic import Field
 
 from domain.cases.intake import Frozen
 from domain.escalation import EscalationStep
-from domain.hazards import HazardState
-from domain.task_records import WebhookInput
+from domain.hazards.model import HazardState
+from domain.tasks.records import WebhookInput
 
 
 class HazardChange(Frozen):

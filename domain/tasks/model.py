@@ -14,9 +14,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from domain.calendar.workdays import YearArrangement
 from domain.escalation import DEFAULT_LADDER, EscalationLadder
-from domain.roles import Role
-from domain.workdays import YearArrangement
+from domain.units.roles import Role
 
 
 class TaskStatus(StrEnum):

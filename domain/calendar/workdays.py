@@ -17,7 +17,7 @@ import chinese_calendar
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from domain import festivals
+from domain.calendar import festivals
 
 Source = Literal["loaded", "official", "provisional"]
 

@@ -7,12 +7,12 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
+from domain.calendar.workdays import YearArrangement
 from domain.cases.intake import Employer, Frozen
 from domain.escalation import DEFAULT_LADDER, EscalationLadder
 from domain.refusal import Refusal
-from domain.roles import Role, may_act_for
-from domain.tasks import ActorRef
-from domain.workdays import YearArrangement
+from domain.tasks.model import ActorRef
+from domain.units.roles import Role, may_act_for
 
 
 class RiskLevel(StrEnum):

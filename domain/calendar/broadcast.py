@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from domain.tasks import Frozen
-from domain.workdays import YearArrangement
+from domain.calendar.workdays import YearArrangement
+from domain.tasks.model import Frozen
 
 BROADCAST_PAGE_SIZE = 500
 

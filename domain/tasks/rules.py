@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from domain.refusal import Refusal
-from domain.roles import Role, may_act_for
-from domain.tasks import (
+from domain.tasks.model import (
     STATUS_LABELS,
     TERMINAL,
     ActorRef,
@@ -18,6 +17,7 @@ from domain.tasks import (
     ReassignInput,
     TaskState,
 )
+from domain.units.roles import Role, may_act_for
 
 
 def _forbidden(message: str) -> Refusal:

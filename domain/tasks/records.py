@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import Field
 
 from domain.escalation import EscalationStep
-from domain.tasks import Frozen, TaskSpec, TaskStatus
+from domain.tasks.model import Frozen, TaskSpec, TaskStatus
 
 
 class TaskSnapshot(Frozen):

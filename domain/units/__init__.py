@@ -1,0 +1,1 @@
+"""The unit tree, the roles of accounts, and the accounts themselves."""
