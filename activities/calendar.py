@@ -12,7 +12,7 @@ from temporalio.service import RPCError
 
 from domain.calendar.broadcast import BROADCAST_PAGE_SIZE, BroadcastPage, BroadcastResult
 from domain.tasks.model import CalendarChanged
-from ledger import task_launch
+from ledger.tasks import launch as task_launch
 from workflows.client import tell_task_calendar
 
 SIGNAL_CONCURRENCY = 32

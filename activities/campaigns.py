@@ -28,9 +28,12 @@ from domain.escalation import beijing_date, deadline_at
 from domain.plan.model import Plan
 from domain.plan.resolve import ResolvedAssignment, ResolvedCampaign, resolve_plan
 from domain.tasks.model import TaskSpec, TaskState
-from ledger import calendar, campaigns, task_launch, units
-from ledger.campaigns_table import Campaign
-from ledger.tasks_table import Task
+from ledger.calendar import service as calendar
+from ledger.campaigns import service as campaigns
+from ledger.campaigns.tables import Campaign
+from ledger.tasks import launch as task_launch
+from ledger.tasks.tables import Task
+from ledger.units import service as units
 from workflows.client import start_task
 
 START_CONCURRENCY = 32

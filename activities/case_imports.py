@@ -12,10 +12,10 @@ from temporalio.exceptions import ApplicationError
 from domain.cases.imports import IMPORT_PAGE_SIZE, ImportPage, ImportProgress
 from domain.cases.intake import CaseIntake
 from domain.cases.state import CaseSettings
-from ledger import case_imports
-from ledger.case_imports_table import CaseImport
-from ledger.case_intake import new_case_state
-from ledger.case_settings import case_settings
+from ledger.cases import imports as case_imports
+from ledger.cases.imports_table import CaseImport
+from ledger.cases.intake import new_case_state
+from ledger.cases.settings import case_settings
 from workflows.client import register_case
 
 REGISTER_CONCURRENCY = 32

@@ -7,7 +7,8 @@ from temporalio import activity
 
 from activities.recipient_directory import RecipientDirectory
 from domain.cases.records import CaseChange, RecordOutcome
-from ledger import cases, notifications
+from ledger.cases import service as cases
+from ledger.notifications import service as notifications
 
 NO_CAMPAIGN = ""  # cases are not tied to one campaign: the first active leader takes them
 

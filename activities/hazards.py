@@ -7,7 +7,8 @@ from temporalio import activity
 
 from activities.recipient_directory import RecipientDirectory
 from domain.hazards.records import HazardChange, HazardOutcome
-from ledger import hazards, notifications
+from ledger.hazards import service as hazards
+from ledger.notifications import service as notifications
 
 
 class HazardActivities:

@@ -15,7 +15,8 @@ from typing import TypeVar
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.escalation import Recipient
-from ledger import notifications, tasks
+from ledger.notifications import service as notifications
+from ledger.tasks import service as tasks
 
 T = TypeVar("T")
 

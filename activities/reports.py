@@ -28,10 +28,13 @@ from domain.reports.requests import (
     schedule_id,
 )
 from domain.units.roles import Role
-from ledger import calendar, campaigns, notifications, reports
-from ledger.cases_table import Case
-from ledger.report_figures import UnknownDuty, gather
-from ledger.report_territory import territory
+from ledger.calendar import service as calendar
+from ledger.campaigns import service as campaigns
+from ledger.cases.tables import Case
+from ledger.notifications import service as notifications
+from ledger.reports import service as reports
+from ledger.reports.figures import UnknownDuty, gather
+from ledger.reports.territory import territory
 from workflows.client import start_report
 
 SPECIAL_LAG = timedelta(seconds=1)  # a 专报 is as of just after the event that made the case major

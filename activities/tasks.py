@@ -8,7 +8,8 @@ from temporalio import activity
 from activities.recipient_directory import RecipientDirectory
 from domain.escalation import StepAction
 from domain.tasks.records import EscalationInput, EscalationOutcome, TaskChange
-from ledger import notifications, tasks
+from ledger.notifications import service as notifications
+from ledger.tasks import service as tasks
 
 NAMED_LEADER_STEPS = (StepAction.SUPERVISE, StepAction.ACCOUNTABILITY)
 

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from temporalio import activity
 
 from domain.tasks.records import WebhookInput
-from ledger import notifications
+from ledger.notifications import service as notifications
 
 SIGNATURE_HEADER = "X-Qingling-Signature"
 

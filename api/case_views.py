@@ -13,8 +13,8 @@ from api.deps import Actor
 from api.errors import ApiError
 from domain.cases.intake import Complainant
 from domain.units.roles import Role
-from ledger import cases
-from ledger.cases_table import Case, CaseParty
+from ledger.cases import service as cases
+from ledger.cases.tables import Case, CaseParty
 
 
 class CaseRead(BaseModel):

@@ -17,7 +17,8 @@ from api.temporal_holder import TemporalHolder
 from api.tokens import InvalidToken, read_token
 from domain.units.roles import Role, may_act_for
 from infra.settings import Settings
-from ledger import accounts, units
+from ledger.units import accounts
+from ledger.units import service as units
 
 oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token", auto_error=False)
 

@@ -11,8 +11,8 @@ from api.deps import Actor
 from api.errors import ApiError
 from api.updates import run_update
 from domain.tasks.model import STATUS_LABELS, ActorRef, TaskState, TaskStatus
-from ledger import tasks
-from ledger.tasks_table import Task
+from ledger.tasks import service as tasks
+from ledger.tasks.tables import Task
 
 
 def actor_ref(actor: Actor) -> ActorRef:

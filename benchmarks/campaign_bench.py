@@ -9,7 +9,7 @@ from sqlalchemy import select
 from benchmarks import baseline, scenarios
 from benchmarks.context import CONCURRENCY, Bench, spread
 from benchmarks.figures import Figure, percentile
-from ledger.tasks_table import Task
+from ledger.tasks.tables import Task
 
 
 async def _completable(bench: Bench, campaign_id: str) -> list[str]:

@@ -14,7 +14,7 @@ from benchmarks.context import Bench
 from benchmarks.figures import Figure
 from benchmarks.scenarios import REPO
 from documents.plan_file import load_plan_file
-from ledger.campaigns_table import Campaign
+from ledger.campaigns.tables import Campaign
 
 CAMPAIGN = "bench-report"
 

@@ -22,8 +22,11 @@ from domain.tasks.model import TaskSpec, TaskState
 from domain.units.accounts import AccountCreate
 from domain.units.model import UnitKind, UnitLevel, UnitSpec
 from domain.units.roles import Role
-from ledger import accounts, campaigns, task_launch, units
-from ledger.tasks_table import Escalation, Task
+from ledger.campaigns import service as campaigns
+from ledger.tasks import launch as task_launch
+from ledger.tasks.tables import Escalation, Task
+from ledger.units import accounts
+from ledger.units import service as units
 from workflows.client import start_task
 
 REPO = Path(__file__).resolve().parents[1]

@@ -13,7 +13,7 @@ from documents.units_file import UnitsFileError, read_units_file
 from domain.units.model import UnitsFile
 from infra.database import build_engine, build_session_factory
 from infra.settings import Settings
-from ledger import units
+from ledger.units import service as units
 
 app = typer.Typer(help="组织机构管理", no_args_is_help=True)
 

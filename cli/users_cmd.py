@@ -14,7 +14,7 @@ from domain.units.accounts import AccountCreate, AccountRefused
 from domain.units.roles import Role
 from infra.database import build_engine, build_session_factory
 from infra.settings import Settings
-from ledger import accounts
+from ledger.units import accounts
 
 app = typer.Typer(help="账号管理", no_args_is_help=True)
 

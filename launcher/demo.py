@@ -9,7 +9,8 @@ from documents.units_file import read_units_file
 from domain.units.accounts import AccountCreate
 from domain.units.roles import Role
 from infra.database import build_engine, build_session_factory
-from ledger import accounts, units
+from ledger.units import accounts
+from ledger.units import service as units
 
 UNITS_DIR = Path(__file__).resolve().parents[1] / "plans" / "data"
 UNITS_FILE = UNITS_DIR / "units-tianjin.yaml"

@@ -1,19 +1,19 @@
 """Every table of the ledger (台账), imported in one place for Alembic and the services."""
 
-from ledger.accounts_table import Account
-from ledger.calendar_table import CalendarYear
-from ledger.campaigns_table import Campaign, CampaignPhase
-from ledger.case_imports_table import CaseImport, CaseImportRow
-from ledger.cases_table import Case, CaseEvent, CaseParty, CasePayment
-from ledger.enterprises_table import BlacklistEntry, Enterprise
-from ledger.files_table import Attachment
-from ledger.hazards_table import Hazard, HazardEvent
-from ledger.indicators_table import DistrictIndicator, IndicatorRevision, ProjectIndicator
-from ledger.notifications_table import Notification, UnitWebhook, WebhookDelivery
-from ledger.projects_table import Project
-from ledger.reports_table import Report
-from ledger.tasks_table import Escalation, Task, TaskEvent
-from ledger.units_table import Unit
+from ledger.calendar.tables import CalendarYear
+from ledger.campaigns.tables import Campaign, CampaignPhase
+from ledger.cases.imports_table import CaseImport, CaseImportRow
+from ledger.cases.tables import Case, CaseEvent, CaseParty, CasePayment
+from ledger.enterprises.tables import BlacklistEntry, Enterprise
+from ledger.files.tables import Attachment
+from ledger.hazards.tables import Hazard, HazardEvent
+from ledger.indicators.tables import DistrictIndicator, IndicatorRevision, ProjectIndicator
+from ledger.notifications.tables import Notification, UnitWebhook, WebhookDelivery
+from ledger.projects.tables import Project
+from ledger.reports.tables import Report
+from ledger.tasks.tables import Escalation, Task, TaskEvent
+from ledger.units.accounts_table import Account
+from ledger.units.tables import Unit
 
 __all__ = [
     "Account",

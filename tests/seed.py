@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.clock import today_in_beijing
-from ledger import campaigns
+from ledger.campaigns import service as campaigns
 
 
 async def campaign_row(session: AsyncSession, campaign_id: str, created_by: str = "test") -> None:

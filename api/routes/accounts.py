@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict
 from api.deps import OfficeActor, SessionDep
 from api.errors import ApiError
 from domain.units.accounts import AccountCreate, AccountRefused
-from ledger import accounts
+from ledger.units import accounts
 
 router = APIRouter(prefix="/api/v1/accounts", tags=["账号"])
 

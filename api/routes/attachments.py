@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict
 
 from api.deps import CurrentActor, SessionDep, SettingsDep
 from api.errors import ApiError
-from ledger import files
+from ledger.files import service as files
 
 router = APIRouter(prefix="/api/v1/attachments", tags=["附件"])
 

@@ -13,7 +13,7 @@ from api.errors import ApiError
 from api.tokens import TokenClaims, issue_token
 from domain.units.roles import ROLE_LABELS, Role
 from infra.passwords import verify_password
-from ledger import accounts
+from ledger.units import accounts
 
 router = APIRouter(prefix="/api/v1", tags=["登录"])
 

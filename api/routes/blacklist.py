@@ -20,8 +20,8 @@ from domain.cases.blacklist import (
 )
 from domain.cases.intake import Employer
 from domain.refusal import Refusal
-from ledger import enterprises
-from ledger.enterprises_table import BlacklistEntry
+from ledger.enterprises import service as enterprises
+from ledger.enterprises.tables import BlacklistEntry
 
 router = APIRouter(prefix="/api/v1", tags=["企业与黑名单"])
 HTTP = {"forbidden": 403, "conflict": 409, "invalid": 422, "not_found": 404}

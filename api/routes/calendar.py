@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from api.deps import CurrentActor, OfficeActor, SessionDep, TemporalDep
 from api.errors import ApiError, validation_details
 from domain.calendar.workdays import HolidaySpan, YearArrangement
-from ledger import calendar
+from ledger.calendar import service as calendar
 from workflows.client import start_calendar_broadcast
 
 router = APIRouter(prefix="/api/v1/calendar", tags=["工作日历"])

@@ -20,7 +20,10 @@ from domain.escalation import SHANGHAI
 from domain.plan.errors import PlanInvalid
 from domain.plan.resolve import resolve_plan
 from domain.units.roles import Role
-from ledger import accounts, calendar, campaigns, units
+from ledger.calendar import service as calendar
+from ledger.campaigns import service as campaigns
+from ledger.units import accounts
+from ledger.units import service as units
 from workflows.client import close_campaign, start_campaign
 
 router = APIRouter(prefix="/api/v1/campaigns", tags=["专项行动"])

@@ -34,7 +34,8 @@ from domain.cases.state import (
     UnfoundedInput,
     VerifyInput,
 )
-from ledger import files, units
+from ledger.files import service as files
+from ledger.units import service as units
 from workflows.client import CaseUpdate
 
 router = APIRouter(prefix="/api/v1/cases", tags=["欠薪案件"])

@@ -14,9 +14,10 @@ from api.deps import Actor, CurrentActor, SessionDep, TemporalDep
 from api.errors import ApiError
 from documents.case_import_file import read_case_file
 from domain.cases.imports import ImportPage
-from ledger import case_imports, units
-from ledger.case_imports_table import CaseImport
-from ledger.case_intake import TERRITORY_KINDS
+from ledger.cases import imports as case_imports
+from ledger.cases.imports_table import CaseImport
+from ledger.cases.intake import TERRITORY_KINDS
+from ledger.units import service as units
 from workflows.client import start_case_import
 
 router = APIRouter(prefix="/api/v1/cases/imports", tags=["欠薪案件"])

@@ -15,10 +15,11 @@ from api.deps import Actor, CurrentActor, SessionDep, TemporalDep
 from api.errors import ApiError
 from domain.cases.intake import CaseIntake
 from domain.units.roles import Role
-from ledger import cases, units
-from ledger.case_export import workbook_bytes
-from ledger.case_figures import figures as case_figures_of
-from ledger.case_intake import new_case_state, territory_problem
+from ledger.cases import service as cases
+from ledger.cases.export import workbook_bytes
+from ledger.cases.figures import figures as case_figures_of
+from ledger.cases.intake import new_case_state, territory_problem
+from ledger.units import service as units
 from workflows.client import register_case
 
 router = APIRouter(prefix="/api/v1", tags=["欠薪案件"])

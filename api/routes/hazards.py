@@ -29,9 +29,11 @@ from domain.hazards.model import (
     RiskLevel,
 )
 from domain.units.roles import Role
-from ledger import calendar, hazards, units
-from ledger.case_intake import territory_problem
-from ledger.hazards_table import Hazard
+from ledger.calendar import service as calendar
+from ledger.cases.intake import territory_problem
+from ledger.hazards import service as hazards
+from ledger.hazards.tables import Hazard
+from ledger.units import service as units
 from workflows.client import HazardUpdate, start_hazard
 
 router = APIRouter(prefix="/api/v1/hazards", tags=["隐患"])

@@ -27,7 +27,8 @@ from domain.indicators.districts import (
     IndicatorRow,
     WeeklySubmission,
 )
-from ledger import indicators, units
+from ledger.indicators import service as indicators
+from ledger.units import service as units
 
 router = APIRouter(prefix="/api/v1/indicators", tags=["指标"])
 

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict, Field
 
 from api.deps import CurrentActor, SessionDep
-from ledger import notifications
+from ledger.notifications import service as notifications
 
 router = APIRouter(prefix="/api/v1/notifications", tags=["通知"])
 

@@ -32,7 +32,8 @@ from domain.indicators.projects import (
     ProjectMetric,
     ProjectWeeklySubmission,
 )
-from ledger import indicators, projects
+from ledger.indicators import service as indicators
+from ledger.projects import service as projects
 
 router = APIRouter(prefix="/api/v1/indicators/projects", tags=["指标"])
 

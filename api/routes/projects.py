@@ -15,8 +15,9 @@ from api.indicator_common import IndicatorWriter, refuse, scoped_district
 from domain.cases.intake import PROJECT_TYPE_LABELS, ProjectType
 from domain.projects import PROJECT_CODE_PATTERN, ProjectWrite
 from domain.units.roles import Role
-from ledger import projects, units
-from ledger.projects_table import Project
+from ledger.projects import service as projects
+from ledger.projects.tables import Project
+from ledger.units import service as units
 
 router = APIRouter(prefix="/api/v1/projects", tags=["工程项目"])
 

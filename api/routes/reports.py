@@ -20,10 +20,11 @@ from domain.plan.model import DayOffRule, Plan, ReportKind
 from domain.plan.schedule import on_day_off
 from domain.reports.periods import PRODUCED_KINDS, SCHEDULED_KINDS, report_id
 from domain.reports.requests import ReportRef, ReportRequest, schedule_id
-from ledger import calendar, reports
-from ledger.campaigns_table import Campaign
-from ledger.cases_table import Case
-from ledger.report_territory import territory
+from ledger.calendar import service as calendar
+from ledger.campaigns.tables import Campaign
+from ledger.cases.tables import Case
+from ledger.reports import service as reports
+from ledger.reports.territory import territory
 from workflows.client import produce_report
 
 router = APIRouter(prefix="/api/v1", tags=["报告"])

@@ -11,8 +11,9 @@ from api.case_views import CaseRead
 from api.deps import CurrentActor, SessionDep
 from api.errors import ApiError
 from domain.units.roles import Role
-from ledger import cases, task_queries
-from ledger.cases_table import OPEN_STATUSES
+from ledger.cases import service as cases
+from ledger.cases.tables import OPEN_STATUSES
+from ledger.tasks import queries as task_queries
 
 router = APIRouter(prefix="/api/v1/supervision", tags=["督办"])
 

@@ -26,8 +26,12 @@ from domain.tasks.model import (
     TaskState,
 )
 from domain.units.roles import Role
-from ledger import calendar, files, task_queries, tasks, units
-from ledger.tasks_table import Task
+from ledger.calendar import service as calendar
+from ledger.files import service as files
+from ledger.tasks import queries as task_queries
+from ledger.tasks import service as tasks
+from ledger.tasks.tables import Task
+from ledger.units import service as units
 from workflows.client import TaskUpdate
 
 router = APIRouter(prefix="/api/v1/tasks", tags=["任务"])

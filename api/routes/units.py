@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict
 from api.deps import CurrentActor, OfficeActor, SessionDep
 from api.errors import ApiError
 from domain.units.model import UnitsFile
-from ledger import units
+from ledger.units import service as units
 
 router = APIRouter(prefix="/api/v1/units", tags=["组织机构"])
 

@@ -9,7 +9,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from api.deps import OfficeActor, SessionDep
 from api.errors import ApiError
-from ledger import notifications, units
+from ledger.notifications import service as notifications
+from ledger.units import service as units
 
 router = APIRouter(prefix="/api/v1", tags=["外发通知"])
 

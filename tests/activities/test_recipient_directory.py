@@ -8,7 +8,8 @@ from domain.escalation import Recipient
 from domain.units.accounts import AccountCreate
 from domain.units.roles import Role
 from launcher.demo import UNITS_FILE
-from ledger import accounts, units
+from ledger.units import accounts
+from ledger.units import service as units
 
 
 async def add_account(session_factory, name: str, role: Role, unit: str) -> None:

@@ -24,7 +24,9 @@ from domain.units.roles import Role
 from infra.settings import Settings
 from infra.task_queues import MAIN_TASK_QUEUE
 from launcher.temporal_dev import TemporalDevServer
-from ledger import accounts, tasks, units
+from ledger.tasks import service as tasks
+from ledger.units import accounts
+from ledger.units import service as units
 from tests.polling import eventually
 from tests.seed import campaign_row
 from tests.workflows.task_fixtures import task_state

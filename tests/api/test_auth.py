@@ -95,7 +95,7 @@ async def test_deactivated_account_loses_access(
 ) -> None:
     from sqlalchemy import update
 
-    from ledger.accounts_table import Account
+    from ledger.units.accounts_table import Account
 
     headers = await login("leaver", Role.UNIT, "tj.rsj")
     async with session_factory() as session, session.begin():

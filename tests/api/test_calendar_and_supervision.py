@@ -16,7 +16,7 @@ from temporalio.client import Client
 from domain.calendar import festivals
 from domain.calendar.workdays import WorkingCalendar
 from domain.units.roles import Role
-from ledger.notifications_table import WebhookDelivery
+from ledger.notifications.tables import WebhookDelivery
 from tests.api.conftest import Login, Receiver, StartTask
 from tests.polling import eventually
 from tests.scenario_dates import MONDAY, machine_today, next_new_year, next_weekday

@@ -17,9 +17,9 @@ from api.clock import today_in_beijing
 from documents.units_file import read_units_file
 from domain.calendar.workdays import WorkingCalendar
 from domain.units.roles import Role
-from ledger import units
-from ledger.campaigns_table import CampaignPhase
-from ledger.tasks_table import Task
+from ledger.campaigns.tables import CampaignPhase
+from ledger.tasks.tables import Task
+from ledger.units import service as units
 from tests import scenario_dates as sd
 from tests.api.conftest import Login
 from tests.polling import eventually

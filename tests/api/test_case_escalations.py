@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from domain.calendar.workdays import WorkingCalendar
 from domain.units.roles import Role
-from ledger.notifications_table import Notification, WebhookDelivery
+from ledger.notifications.tables import Notification, WebhookDelivery
 from tests.api.cases_data import clue, received_on
 from tests.api.conftest import Login, Receiver
 from tests.polling import eventually

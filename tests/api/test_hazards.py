@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from domain.calendar.workdays import WorkingCalendar
 from domain.units.roles import Role
-from ledger.notifications_table import WebhookDelivery
+from ledger.notifications.tables import WebhookDelivery
 from tests.api.conftest import Login, Receiver
 from tests.polling import eventually
 from tests.scenario_dates import machine_today

@@ -17,11 +17,12 @@ from documents.units_file import read_units_file
 from domain.escalation import deadline_at
 from domain.indicators.districts import WeeklySubmission
 from domain.indicators.projects import ProjectWeeklySubmission
-from ledger import indicators, units
-from ledger.campaigns_table import Campaign
-from ledger.cases_table import Case, CaseEvent, CasePayment
-from ledger.projects_table import Project
-from ledger.tasks_table import Escalation, Task, TaskEvent
+from ledger.campaigns.tables import Campaign
+from ledger.cases.tables import Case, CaseEvent, CasePayment
+from ledger.indicators import service as indicators
+from ledger.projects.tables import Project
+from ledger.tasks.tables import Escalation, Task, TaskEvent
+from ledger.units import service as units
 
 CAMPAIGN = "c-report"
 PLANS = Path(plans.__path__[0])

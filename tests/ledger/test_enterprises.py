@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from ledger import enterprises
-from ledger.enterprises_table import Enterprise
+from ledger.enterprises import service as enterprises
+from ledger.enterprises.tables import Enterprise
 from tests.workflows.case_fixtures import VALID_USCC
 
 

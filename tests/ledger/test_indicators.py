@@ -9,9 +9,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.indicators.projects import ProjectIndicatorRow, ProjectMetric, ProjectWeeklySubmission
 from domain.units.model import UnitKind, UnitLevel, UnitSpec
-from ledger import indicators, units
-from ledger.indicators_table import ProjectIndicator
-from ledger.projects_table import Project
+from ledger.indicators import service as indicators
+from ledger.indicators.tables import ProjectIndicator
+from ledger.projects.tables import Project
+from ledger.units import service as units
 from tests.scenario_dates import machine_today, monday_of
 
 # A week no API test uses (they file last week's): their rows stay committed, and this test

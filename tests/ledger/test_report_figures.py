@@ -17,9 +17,9 @@ from domain.plan.model import ReportKind
 from domain.reports.figures import ReportFigures
 from domain.reports.periods import report_id
 from domain.reports.requests import GatherInput
-from ledger.cases_table import CasePayment
-from ledger.report_figures import gather
-from ledger.tasks_table import Task, TaskEvent
+from ledger.cases.tables import CasePayment
+from ledger.reports.figures import gather
+from ledger.tasks.tables import Task, TaskEvent
 from tests.ledger.report_dataset import (
     CAMPAIGN,
     _case,

@@ -12,9 +12,10 @@ from domain.units.accounts import AccountCreate
 from domain.units.roles import Role
 from infra.task_queues import MAIN_TASK_QUEUE
 from launcher.demo import UNITS_FILE
-from ledger import accounts, units
-from ledger.notifications_table import Notification
-from ledger.tasks_table import Escalation, Task, TaskEvent
+from ledger.notifications.tables import Notification
+from ledger.tasks.tables import Escalation, Task, TaskEvent
+from ledger.units import accounts
+from ledger.units import service as units
 from tests.polling import eventually
 from tests.scenario_dates import machine_today, nth_working_day
 from tests.seed import campaign_row

@@ -20,7 +20,7 @@ from domain.plan.model import DayOffRule, ReportKind
 from domain.plan.schedule import on_day_off
 from domain.reports.requests import GatherInput, ProductionDay, ReportRef, ReportRequest
 from infra.task_queues import MAIN_TASK_QUEUE
-from ledger.reports_table import Report
+from ledger.reports.tables import Report
 from tests.ledger.report_dataset import CAMPAIGN, bj, seed
 from tests.scenario_dates import (
     beijing_date,

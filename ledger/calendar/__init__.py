@@ -1,0 +1,1 @@
+"""The ledger of calendar: its tables, writes and queries."""

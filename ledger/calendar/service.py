@@ -1,0 +1,50 @@
+"""Holiday arrangements the office loaded: they override the library and the provisional guess."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from domain.calendar.workdays import WorkingCalendar, YearArrangement, covering_years
+from domain.escalation import beijing_date
+from ledger.calendar.tables import CalendarYear
+
+
+def today_in_beijing() -> date:
+    return beijing_date(datetime.now(UTC))
+
+
+async def overrides(*, session: AsyncSession) -> list[YearArrangement]:
+    rows = (await session.scalars(select(CalendarYear).order_by(CalendarYear.year))).all()
+    return [YearArrangement.model_validate(row.arrangement) for row in rows]
+
+
+async def working_calendar(*, session: AsyncSession) -> WorkingCalendar:
+    return WorkingCalendar(await overrides(session=session))
+
+
+async def for_workflow(*, session: AsyncSession, around: date) -> tuple[YearArrangement, ...]:
+    """Every year a workflow may count in, frozen as of now (see WorkingCalendar `sealed`)."""
+    working = await working_calendar(session=session)
+    return tuple(working.frozen(covering_years(around, today_in_beijing())))
+
+
+async def save(*, session: AsyncSession, arrangement: YearArrangement, loaded_by: str) -> None:
+    values = {
+        "year": arrangement.year,
+        "arrangement": arrangement.model_dump(mode="json"),
+        "loaded_by": loaded_by,
+    }
+    statement = insert(CalendarYear).values(values)
+    await session.execute(
+        statement.on_conflict_do_update(
+            index_elements=[CalendarYear.year],
+            set_={
+                "arrangement": statement.excluded.arrangement,
+                "loaded_by": statement.excluded.loaded_by,
+            },
+        )
+    )

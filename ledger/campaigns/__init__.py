@@ -1,0 +1,1 @@
+"""The ledger of campaigns: its tables, writes and queries."""

@@ -1,0 +1,1 @@
+"""The ledger of cases: its tables, writes and queries."""

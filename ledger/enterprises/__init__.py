@@ -1,0 +1,1 @@
+"""The ledger of enterprises: its tables, writes and queries."""

@@ -1,0 +1,33 @@
+"""用人单位 registry (filled from cases) and the blacklist with its approvals and dates."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import DateTime, ForeignKey, Identity, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from ledger.base import Base, Timestamped
+from ledger.campaigns.tables import JSONType
+
+
+class Enterprise(Timestamped, Base):
+    __tablename__ = "enterprises"
+
+    credit_code: Mapped[str] = mapped_column(String(18), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), index=True)
+
+
+class BlacklistEntry(Timestamped, Base):
+    __tablename__ = "blacklist_entries"
+
+    id: Mapped[int] = mapped_column(Identity(), primary_key=True)
+    credit_code: Mapped[str] = mapped_column(ForeignKey("enterprises.credit_code"), index=True)
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    reason: Mapped[str] = mapped_column(Text)
+    case_ids: Mapped[list[str]] = mapped_column(JSONType, default=list)
+    proposed_by: Mapped[str] = mapped_column(String(64))
+    listed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    removed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    history: Mapped[list[dict[str, Any]]] = mapped_column(JSONType, default=list)  # who, when, what

@@ -1,0 +1,1 @@
+"""The ledger of files: its tables, writes and queries."""

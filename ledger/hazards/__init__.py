@@ -1,0 +1,1 @@
+"""The ledger of hazards: its tables, writes and queries."""

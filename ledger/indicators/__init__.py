@@ -1,0 +1,1 @@
+"""The ledger of indicators: its tables, writes and queries."""

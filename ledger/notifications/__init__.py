@@ -1,0 +1,1 @@
+"""The ledger of notifications: its tables, writes and queries."""

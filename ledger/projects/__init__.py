@@ -1,0 +1,1 @@
+"""The ledger of projects: its tables, writes and queries."""

@@ -1,0 +1,1 @@
+"""The ledger of reports: its tables, writes and queries."""

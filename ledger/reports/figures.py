@@ -1,0 +1,195 @@
+"""One report's figures, gathered from the ledger as of its instant."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+from sqlalchemy import ARRAY, String, any_, bindparam, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from domain.escalation import start_of_day
+from domain.indicators.districts import percent
+from domain.indicators.projects import METRIC_GROUPS, MetricGroup, ProjectMetric
+from domain.plan.model import Plan, ReportKind
+from domain.reports.figures import DistrictRow, PhaseRow, ReportFigures
+from domain.reports.periods import last_day, period_for
+from domain.reports.ranking import rank_districts
+from domain.reports.requests import GatherInput
+from ledger.campaigns.tables import Campaign, CampaignPhase
+from ledger.indicators import service as indicators
+from ledger.projects.tables import Project
+from ledger.reports.cases import (
+    CaseAsOf,
+    case_escalation_rows,
+    case_figures,
+    cases_as_of,
+    clue_rows,
+    major_row,
+)
+from ledger.reports.tasks import TaskAsOf, escalation_rows, overdue_rows, task_figures, tasks_as_of
+from ledger.reports.territory import Territory, territory
+
+
+class UnknownDuty(LookupError):
+    """The campaign or its reporting duty does not exist (any more)."""
+
+
+async def _indicator_rates(
+    session: AsyncSession, week_start: date, at: datetime
+) -> dict[str, Decimal]:
+    """Each district's mean rate over the metrics it had counted that week by `at`."""
+    rates: dict[str, list[Decimal]] = {}
+    for district, _metric, numerator, denominator in await indicators.counts_as_of(
+        session=session, kind="district", week_start=week_start, at=at
+    ):
+        rate = percent(numerator, denominator)
+        if rate is not None:
+            rates.setdefault(district, []).append(rate)
+    return {
+        d: (sum(r, Decimal(0)) / len(r)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+        for d, r in rates.items()
+    }
+
+
+async def _project_rates(
+    session: AsyncSession, week_start: date, at: datetime
+) -> dict[tuple[str, MetricGroup], Decimal | None]:
+    """Per district and group (一金三制, 8个100%): the week's project counts by `at`, summed
+    (each project under the district it belongs to now)."""
+    counts = await indicators.counts_as_of(
+        session=session, kind="project", week_start=week_start, at=at
+    )
+    owners = select(Project.code, Project.district).where(
+        Project.code == any_(bindparam("projects", list({c[0] for c in counts}), ARRAY(String)))
+    )
+    district_of = dict((await session.execute(owners)).all())
+    sums: dict[tuple[str, MetricGroup], tuple[int, int]] = {}
+    for project, metric, numerator, denominator in counts:
+        key = (district_of[project], METRIC_GROUPS[ProjectMetric(metric)])
+        total = sums.get(key, (0, 0))
+        sums[key] = (total[0] + numerator, total[1] + denominator)
+    return {key: percent(*both) for key, both in sums.items()}
+
+
+def _district_rows(
+    land: Territory,
+    tasks: Sequence[TaskAsOf],
+    cases: Sequence[CaseAsOf],
+    rates: dict[str, Decimal],
+    projects: dict[tuple[str, MetricGroup], Decimal | None],
+) -> tuple[DistrictRow, ...]:
+    rows = []
+    for district in land.districts:
+        mine = [t for t in tasks if t.due and land.district_of.get(t.unit) == district]
+        own = [c for c in cases if district in (c.district, land.district_of.get(c.district))]
+        on_time = sum(t.on_time for t in mine)
+        closed = sum(c.closed for c in own)
+        rows.append(
+            DistrictRow(
+                rank=0,
+                code=district,
+                name=land.name(district),
+                tasks_due=len(mine),
+                tasks_on_time=on_time,
+                on_time_rate=percent(on_time, len(mine)),
+                cases_received=len(own),
+                cases_closed=closed,
+                clearance_rate=percent(closed, len(own)),
+                indicator_rate=rates.get(district),
+                fund_rate=projects.get((district, MetricGroup.ONE_FUND_THREE_SYSTEMS)),
+                full_rate=projects.get((district, MetricGroup.EIGHT_FULL_RATES)),
+            )
+        )
+    return rank_districts(rows)
+
+
+async def _phases(
+    session: AsyncSession, campaign_id: str, day: date
+) -> tuple[tuple[PhaseRow, ...], tuple[PhaseRow, ...]]:
+    phases = (
+        await session.scalars(
+            select(CampaignPhase)
+            .where(CampaignPhase.campaign_id == campaign_id)
+            .order_by(CampaignPhase.start, CampaignPhase.key)
+        )
+    ).all()
+    current = tuple(
+        PhaseRow(name=p.name, start=p.start, end=p.end) for p in phases if p.start <= day <= p.end
+    )
+    coming = tuple(PhaseRow(name=p.name, start=p.start, end=p.end) for p in phases if p.start > day)
+    return current, coming
+
+
+async def gather(*, session: AsyncSession, request: GatherInput) -> ReportFigures:
+    campaign = await session.get(Campaign, request.campaign_id)
+    if campaign is None:
+        raise UnknownDuty(f"专项行动 {request.campaign_id} 不存在")
+    plan = Plan.model_validate(campaign.plan)
+    duty = next((d for d in plan.reporting if d.key == request.duty_key), None)
+    if duty is None:
+        raise UnknownDuty(f"专项行动方案中没有报送事项 {request.duty_key}")
+    at = request.as_of
+    period = period_for(duty.kind, at, campaign.period_start)
+    if request.deferred_from is not None:
+        due = request.deferred_from
+        period = period.model_copy(
+            update={"label": f"{period.label}（{due.month}月{due.day}日遇休息日，顺延报送）"}
+        )
+    land = await territory(session=session, root=campaign.root_unit)
+    tasks = await tasks_as_of(session=session, campaign_id=campaign.id, at=at)
+    cases = await cases_as_of(
+        session=session, land=land, since=start_of_day(campaign.period_start), at=at
+    )
+    in_period = [c for c in cases if c.received_at >= period.start]
+    day = last_day(at)
+    monday = day - timedelta(days=day.weekday())
+    rates = await _indicator_rates(session, monday, at)
+    projects = await _project_rates(session, monday, at)
+    current, coming = await _phases(session, campaign.id, day)
+    subject = None
+    if request.case_id is not None:  # a case of the backlog may become major any time
+        found = await cases_as_of(session=session, land=land, since=at, at=at, only=request.case_id)
+        subject = found[0] if found else None
+    return ReportFigures(
+        report_id=request.report_id,
+        campaign_id=campaign.id,
+        campaign_title=campaign.title,
+        duty_key=duty.key,
+        kind=duty.kind,
+        title=duty.title,
+        issuer=land.issuer,
+        period=period,
+        tasks=task_figures(tasks),
+        cases_in_period=case_figures(in_period),
+        cases_total=case_figures(cases),
+        districts=_district_rows(land, tasks, cases, rates, projects),
+        overdue=overdue_rows(tasks, at, land),
+        escalations=tuple(
+            sorted(
+                await escalation_rows(
+                    session=session, campaign_id=campaign.id, period=period, land=land
+                )
+                + await case_escalation_rows(
+                    session=session,
+                    land=land,
+                    period=period,
+                    labels={step.key: step.label for step in plan.escalation.steps},
+                ),
+                key=lambda e: (e.recorded_at, e.unit),
+            )
+        ),
+        major_cases=tuple(  # unresolved first, the largest sums first
+            sorted(
+                (major_row(c, land) for c in cases if c.major),
+                key=lambda m: (m.status == "已办结", -m.amount, m.case_number),
+            )
+        ),
+        clues=clue_rows(cases, land, period.start) if duty.kind is ReportKind.MONTHLY else (),
+        current_phases=current,
+        next_phases=coming,
+        case=None if subject is None else major_row(subject, land),
+        case_id=request.case_id,
+        requested_by=request.requested_by,
+    )

@@ -1,0 +1,62 @@
+"""Stored reports: written whole (figures and both files) and read back (services flush only)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import func, select
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import undefer
+
+from domain.reports.figures import ReportFigures
+from ledger.reports.tables import Report
+
+
+async def save(*, session: AsyncSession, figures: ReportFigures, xlsx: bytes, docx: bytes) -> None:
+    """Insert or replace: a re-run for the same instant rewrites the same figures."""
+    row = {
+        "id": figures.report_id,
+        "campaign_id": figures.campaign_id,
+        "duty_key": figures.duty_key,
+        "kind": figures.kind.value,
+        "title": figures.title,
+        "period_start": figures.period.start,
+        "period_end": figures.period.end,
+        "period_label": figures.period.label,
+        "case_id": figures.case_id,
+        "requested_by": figures.requested_by,
+        "figures": figures.model_dump(mode="json"),
+        "xlsx": xlsx,
+        "docx": docx,
+    }
+    statement = insert(Report).values(row)
+    await session.execute(
+        statement.on_conflict_do_update(
+            index_elements=[Report.id],
+            set_={k: statement.excluded[k] for k in row if k != "id"} | {"updated_at": func.now()},
+        )
+    )
+
+
+async def listed(
+    *,
+    session: AsyncSession,
+    campaign_id: str | None,
+    kind: str | None,
+    limit: int,
+    offset: int,
+) -> tuple[Sequence[Report], int]:
+    query = select(Report)
+    if campaign_id is not None:
+        query = query.where(Report.campaign_id == campaign_id)
+    if kind is not None:
+        query = query.where(Report.kind == kind)
+    total = await session.scalar(select(func.count()).select_from(query.subquery()))
+    page = query.order_by(Report.period_end.desc(), Report.id).limit(limit).offset(offset)
+    return (await session.scalars(page)).all(), int(total or 0)
+
+
+async def get(*, session: AsyncSession, report_id: str, with_files: bool = False) -> Report | None:
+    options = [undefer(Report.xlsx), undefer(Report.docx)] if with_files else []
+    return await session.get(Report, report_id, options=options)

@@ -1,0 +1,1 @@
+"""The ledger of tasks: its tables, writes and queries."""

@@ -1,0 +1,1 @@
+"""The ledger of units: its tables, writes and queries."""

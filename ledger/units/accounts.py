@@ -1,0 +1,47 @@
+"""Reads and writes of accounts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from domain.units.accounts import AccountCreate, AccountRefused
+from domain.units.roles import ROLES_NEEDING_UNIT
+from infra.passwords import hash_password
+from ledger.units.accounts_table import Account
+from ledger.units.tables import Unit
+
+
+async def create(*, session: AsyncSession, spec: AccountCreate) -> Account:
+    """A new active account, refused with AccountRefused when the name or unit is wrong."""
+    if spec.role in ROLES_NEEDING_UNIT and not spec.unit:
+        raise AccountRefused(
+            "unit_required", f"角色 {spec.role.value} 的账号必须指定所属单位", "unit"
+        )
+    if spec.unit and await session.get(Unit, spec.unit) is None:
+        raise AccountRefused("unknown_unit", f"单位编码 {spec.unit} 不存在", "unit")
+    if await get_by_username(session=session, username=spec.username):
+        raise AccountRefused("username_taken", f"用户名 {spec.username} 已存在", "username")
+    account = Account(
+        username=spec.username,
+        password_hash=hash_password(spec.password),
+        role=spec.role.value,
+        unit_code=spec.unit,
+        display_name=spec.display_name,
+        active=True,
+    )
+    session.add(account)
+    await session.flush()
+    return account
+
+
+async def get_by_username(*, session: AsyncSession, username: str) -> Account | None:
+    """One account by its login name."""
+    return await session.scalar(select(Account).where(Account.username == username))
+
+
+async def list_all(*, session: AsyncSession) -> Sequence[Account]:
+    """Every account, by username."""
+    return (await session.scalars(select(Account).order_by(Account.username))).all()
