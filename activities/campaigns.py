@@ -180,10 +180,8 @@ class CampaignActivities:
             campaign = _found(await session.get(Campaign, campaign_id), campaign_id)
             ladder = Plan.model_validate(campaign.plan).escalation
             tree = await units.all_specs(session=session)
-            frozen = {
-                row.id: await calendar.for_workflow(session=session, around=row.deadline)
-                for row in rows
-            }
+            working = await calendar.working_calendar(session=session)
+            frozen = {row.id: calendar.frozen_for(working, row.deadline) for row in rows}
         gate = asyncio.Semaphore(START_CONCURRENCY)
 
         async def start_one(row: Task) -> None:

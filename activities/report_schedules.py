@@ -28,6 +28,7 @@ from domain.reports.requests import REPORT_WORKFLOW, ReportRequest, SchedulesInp
 from infra.task_queues import MAIN_TASK_QUEUE
 
 FIRE_HOUR = 8
+CATCHUP_WINDOW = timedelta(days=10)
 ZONE = "Asia/Shanghai"
 
 
@@ -64,7 +65,12 @@ def report_schedule(body: SchedulesInput, duty: ResolvedReporting) -> Schedule:
         spec=ScheduleSpec(
             calendars=[_calendar(duty)], start_at=start_at, end_at=end_at, time_zone_name=ZONE
         ),
-        policy=SchedulePolicy(overlap=ScheduleOverlapPolicy.SKIP, catchup_window=timedelta(days=1)),
+        # a run may wait out a long holiday (produced on the next working day), so the next
+        # firing must not be skipped; each has its own id, and a Temporal outage of up to ten
+        # days is caught up
+        policy=SchedulePolicy(
+            overlap=ScheduleOverlapPolicy.ALLOW_ALL, catchup_window=CATCHUP_WINDOW
+        ),
         state=ScheduleState(note=f"{duty.title}（专项行动 {body.campaign_id}）"),
     )
 

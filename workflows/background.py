@@ -54,8 +54,12 @@ class Background:
         )
 
     async def settle(self) -> None:
-        """Finish handlers and what was started before the run ends."""
-        await workflow.wait_condition(workflow.all_handlers_finished)
-        if self._pending:
-            await asyncio.gather(*self._pending, return_exceptions=True)
-            self._pending.clear()
+        """Finish handlers and what was started before the run ends or continues as new: until
+        no handler runs and nothing is pending, since a handler that runs meanwhile may start
+        more (its webhooks, a 专报)."""
+        while True:
+            await workflow.wait_condition(workflow.all_handlers_finished)
+            if not self._pending:
+                return
+            batch, self._pending = self._pending, []
+            await asyncio.gather(*batch, return_exceptions=True)

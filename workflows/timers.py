@@ -60,6 +60,5 @@ class Turns:
     ) -> None:
         if not (self.due() or (after_timer and workflow.info().is_continue_as_new_suggested())):
             return
-        await workflow.wait_condition(workflow.all_handlers_finished)
-        await settle()
+        await settle()  # returns with no handler running: nothing may await before continuing
         workflow.continue_as_new(state)

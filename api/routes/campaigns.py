@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import yaml
@@ -27,7 +27,23 @@ from ledger.units import service as units
 from workflows.client import close_campaign, start_campaign
 
 router = APIRouter(prefix="/api/v1/campaigns", tags=["专项行动"])
-START_RANGE_DAYS = 366  # a start is today's, recorded late, or next season's: never years away
+START_AHEAD_DAYS = 366  # next season's campaign may be set up now
+START_BACK_DAYS = 31  # a start recorded late; older would put every task overdue at once
+
+
+def _check_start(start: date, today: date) -> None:
+    if start > today + timedelta(days=START_AHEAD_DAYS):
+        message = f"开始日期 {start} 晚于今天一年以上"
+    elif start < today - timedelta(days=START_BACK_DAYS):
+        message = f"开始日期 {start} 早于今天 {START_BACK_DAYS} 天以上，补录的行动请在一个月内启动"
+    else:
+        return
+    raise ApiError(
+        422,
+        "start_out_of_range",
+        f"start: {message}",
+        [{"path": "start", "code": "start_out_of_range", "message": message}],
+    )
 
 
 class CampaignCreate(BaseModel):
@@ -112,13 +128,8 @@ async def create(
     body: CampaignCreate, actor: OfficeActor, session: SessionDep, client: TemporalDep
 ) -> CampaignCreated:
     now = datetime.now(UTC)
-    if body.start is not None and abs((body.start - today_in_beijing()).days) > START_RANGE_DAYS:
-        raise ApiError(
-            422,
-            "start_out_of_range",
-            f"start: 开始日期 {body.start} 距今超过 {START_RANGE_DAYS} 天",
-            [{"path": "start", "code": "start_out_of_range", "message": "开始日期距今超过一年"}],
-        )
+    if body.start is not None:
+        _check_start(body.start, today_in_beijing())
     working = await calendar.working_calendar(session=session)
     text = (
         template_path(body.template).read_text(encoding="utf-8")

@@ -95,7 +95,11 @@ def _order_problems(plan: Plan, values: dict[str, Value]) -> list[PlanError]:
     start, end = day("period.start"), day("period.end")
     if start and end and end < start:
         problems.append(
-            PlanError(path="period.end", code="before_start", message="结束日期早于开始日期")
+            PlanError(
+                path="period.end",
+                code="before_start",
+                message=f"结束日期 {end} 早于开始日期 {start}",
+            )
         )
     for i in range(len(plan.phases)):
         phase_start, phase_end = day(f"phases[{i}].start"), day(f"phases[{i}].end")
@@ -104,7 +108,9 @@ def _order_problems(plan: Plan, values: dict[str, Value]) -> list[PlanError]:
         if phase_end < phase_start:
             problems.append(
                 PlanError(
-                    path=f"phases[{i}].end", code="before_start", message="结束日期早于开始日期"
+                    path=f"phases[{i}].end",
+                    code="before_start",
+                    message=f"结束日期 {phase_end} 早于开始日期 {phase_start}",
                 )
             )
         elif start and (phase_end < start or (end is not None and phase_start > end)):

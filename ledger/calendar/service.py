@@ -28,7 +28,11 @@ async def working_calendar(*, session: AsyncSession) -> WorkingCalendar:
 
 async def for_workflow(*, session: AsyncSession, around: date) -> tuple[YearArrangement, ...]:
     """Every year a workflow may count in, frozen as of now (see WorkingCalendar `sealed`)."""
-    working = await working_calendar(session=session)
+    return frozen_for(await working_calendar(session=session), around)
+
+
+def frozen_for(working: WorkingCalendar, around: date) -> tuple[YearArrangement, ...]:
+    """The same, from a calendar already read (a page of tasks reads it once)."""
     return tuple(working.frozen(covering_years(around, today_in_beijing())))
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
+
+from temporalio.client import ScheduleOverlapPolicy
 
 from activities.report_schedules import report_schedule, scheduled_duties
 from domain.plan.model import ReportKind
@@ -49,6 +51,9 @@ def test_weekly_fires_at_eight_on_its_weekday_for_the_campaign() -> None:
     assert action.workflow == "Report"  # type: ignore[attr-defined]
     [request] = action.args  # type: ignore[attr-defined]
     assert request == ReportRequest(campaign_id="c1", duty_key="weekly", kind=ReportKind.WEEKLY)
+    # a run waiting out a long holiday must not make the next firing be skipped
+    assert weekly.policy.overlap is ScheduleOverlapPolicy.ALLOW_ALL
+    assert weekly.policy.catchup_window == timedelta(days=10)
 
 
 def test_monthly_and_daily_ranges() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -185,6 +185,16 @@ async def test_campaign_refusals(client: httpx.AsyncClient, login: Login) -> Non
     assert (
         await client.post("/api/v1/campaigns", json={"template": "pian1-tianjin-winter"})
     ).status_code == 401
+    today = sd.machine_today()
+    for start in (today - timedelta(days=32), today + timedelta(days=367)):
+        far = await client.post(
+            "/api/v1/campaigns",
+            json={"template": "pian1-tianjin-winter", "start": start.isoformat()},
+            headers=office,
+        )
+        assert far.status_code == 422, far.text
+        assert far.json()["error"]["details"][0]["path"] == "start"
+        assert str(start) in far.json()["error"]["message"]
     missing = await client.post("/api/v1/campaigns", json={"template": "nope"}, headers=office)
     assert missing.status_code == 404
     both = await client.post("/api/v1/campaigns", json={}, headers=office)
@@ -236,7 +246,7 @@ async def test_campaign_refusals(client: httpx.AsyncClient, login: Login) -> Non
     assert {
         "path": "phases[2].end",
         "code": "before_start",
-        "message": "结束日期早于开始日期",
+        "message": "结束日期 2027-01-05 早于开始日期 2027-01-10",
     } in errors
     unknown_unit = {
         **bad_plan,

@@ -166,7 +166,7 @@ def test_phase_end_before_start_and_other_date_errors_together():
     )
     data["tasks"][0]["deadline"] = "2026-11-03"
     assert errors_of(yaml.safe_dump(data, allow_unicode=True)) == [
-        ("phases[2].end", "before_start", "结束日期早于开始日期"),
+        ("phases[2].end", "before_start", "结束日期 2026-11-30 早于开始日期 2026-12-01"),
         ("phases[3]", "outside_period", "阶段 2026-01-01–2026-02-01 完全在行动期限之外"),
         ("tasks[0].deadline", "before_period", "截止日期 2026-11-03 早于行动开始日期 2026-11-20"),
     ]

@@ -13,6 +13,7 @@ still continue it and lose nothing.
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
@@ -456,3 +457,63 @@ async def test_a_hazard_replanned_many_times_continues_as_new(harness) -> None:
         f"{state.start.hazard_id}:e{i}" for i in range(1, UPDATES + 2)
     ]
     await handle.terminate("scenario finished")
+
+
+@dataclass
+class SlowLedger(Ledger):
+    """A webhook gateway and a database that are slow: the run is still settling its
+    deliveries when a unit's update arrives, and that update's write outlasts a workflow task
+    (10 s), so the delivery's completion is processed while the handler still runs."""
+
+    delivered: list[str] = field(default_factory=list)
+
+    @activity.defn(name="task.escalate")
+    async def escalate(self, body: EscalationInput) -> EscalationOutcome:
+        self.escalations.append(body)
+        hook = WebhookInput(delivery_key=f"{body.escalation_key}:webhook", unit="tj.rsj")
+        return EscalationOutcome(recorded=True, webhooks=(hook,))
+
+    @activity.defn(name="webhook.deliver")
+    async def deliver(self, body: WebhookInput) -> None:
+        await asyncio.sleep(2)
+        self.delivered.append(body.delivery_key)
+
+    @activity.defn(name="task.record_change")
+    async def record_change(self, change: TaskChange) -> None:
+        if change.kind == "progress":
+            await asyncio.sleep(12)
+        self.task_changes.append(change)
+
+
+async def test_an_update_during_the_settling_before_continuing_is_not_lost(
+    eager_client: Client,
+) -> None:
+    ledger = SlowLedger()
+    queue = f"continue-slow-{uuid.uuid4().hex[:8]}"
+    state = task_state(machine_today() - timedelta(days=30))  # every rung due at once
+    async with Worker(
+        eager_client,
+        task_queue=queue,
+        workflows=[DepartmentTaskWorkflow],
+        activities=ledger.all(),
+        workflow_runner=sandbox_runner(),
+    ):
+        handle = await eager_client.start_workflow(
+            DepartmentTaskWorkflow.run, state, id=state.spec.task_id, task_queue=queue
+        )
+        await eventually(lambda: len(ledger.escalations) >= 1)
+        # the first rung's webhook is being delivered (2 s) while the run settles
+        progressed = await handle.execute_update(
+            DepartmentTaskWorkflow.progress,
+            ProgressInput(actor=UNIT, percent=60, note="正在整改"),
+        )
+        assert progressed.progress == 60
+        await eventually(lambda: len(ledger.escalations) == len(LADDER))
+        now = await handle.query(DepartmentTaskWorkflow.current)
+        await handle.terminate("scenario finished")
+    assert now.progress == 60
+    kinds = [c.kind for c in ledger.task_changes]
+    assert kinds.count("progress") == 1  # recorded once, and carried into the later runs
+    keys = [c.event_key for c in ledger.task_changes]
+    assert keys == [f"{state.spec.task_id}:e{i}" for i in range(1, len(keys) + 1)]
+    assert now.event_seq == len(keys)
