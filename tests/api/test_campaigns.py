@@ -200,35 +200,21 @@ async def test_campaign_refusals(client: httpx.AsyncClient, login: Login) -> Non
     both = await client.post("/api/v1/campaigns", json={}, headers=office)
     assert both.status_code == 422
     assert both.json()["error"]["details"][0]["message"] == "template 与 plan 须且只能提供一个"
+
+    def day(n: int) -> str:  # the plan's own dates, from today: its third phase is inverted
+        return (today + timedelta(days=n)).isoformat()
+
     bad_plan: dict[str, Any] = {
         "key": "bad",
         "title": "坏方案",
         "level": "city",
         "region": "天津市",
         "root_unit": "tj",
-        "period": {"start": "2026-12-01", "end": "2027-01-31"},
+        "period": {"start": day(0), "end": day(61)},
         "phases": [
-            {
-                "key": "a",
-                "name": "宣传",
-                "kind": "publicity",
-                "start": "2026-12-01",
-                "end": "2026-12-20",
-            },
-            {
-                "key": "b",
-                "name": "排查",
-                "kind": "screening",
-                "start": "2026-12-10",
-                "end": "2026-12-31",
-            },
-            {
-                "key": "c",
-                "name": "执法",
-                "kind": "enforcement",
-                "start": "2027-01-10",
-                "end": "2027-01-05",
-            },
+            {"key": "a", "name": "宣传", "kind": "publicity", "start": day(0), "end": day(19)},
+            {"key": "b", "name": "排查", "kind": "screening", "start": day(9), "end": day(30)},
+            {"key": "c", "name": "执法", "kind": "enforcement", "start": day(40), "end": day(35)},
         ],
         "tasks": [
             {
@@ -246,7 +232,7 @@ async def test_campaign_refusals(client: httpx.AsyncClient, login: Login) -> Non
     assert {
         "path": "phases[2].end",
         "code": "before_start",
-        "message": "结束日期 2027-01-05 早于开始日期 2027-01-10",
+        "message": f"结束日期 {day(35)} 早于开始日期 {day(40)}",
     } in errors
     unknown_unit = {
         **bad_plan,
