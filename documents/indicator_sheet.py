@@ -137,6 +137,27 @@ def _count_problems(numerator: int, denominator: int) -> list[tuple[Column, str]
     return []
 
 
+def _read_cells(
+    values: Sequence[object],
+    positions: Mapping[Column, int],
+    readers: Mapping[Column, Callable[[object], Any]],
+    metric_hint: str,
+) -> tuple[dict[Column, Any], list[tuple[Column, str]]]:
+    """One data row's cells as read, and what is wrong with each that could not be."""
+    problems: list[tuple[Column, str]] = []
+    cells: dict[Column, Any] = {}
+    for key, reader in readers.items():
+        value = values[positions[key]] if positions[key] < len(values) else None
+        try:
+            if blank(value):
+                raise CellProblem("不能为空")
+            cells[key] = reader(value)
+        except CellProblem as problem:
+            hint = metric_hint if key is Column.METRIC and not blank(value) else ""
+            problems.append((key, str(problem) + hint))
+    return cells, problems
+
+
 def read_indicator_sheet(
     content: bytes,
     filename: str,
@@ -172,17 +193,7 @@ def read_indicator_sheet(
     )
     first_seen: dict[tuple[str, str], int] = {}
     for number, values in data_rows:
-        problems: list[tuple[Column, str]] = []
-        cells: dict[Column, Any] = {}
-        for key, reader in readers.items():
-            value = values[positions[key]] if positions[key] < len(values) else None
-            try:
-                if blank(value):
-                    raise CellProblem("不能为空")
-                cells[key] = reader(value)
-            except CellProblem as problem:
-                hint = metric_hint if key is Column.METRIC and not blank(value) else ""
-                problems.append((key, str(problem) + hint))
+        cells, problems = _read_cells(values, positions, readers, metric_hint)
         if Column.NUMERATOR in cells and Column.DENOMINATOR in cells:
             problems += _count_problems(cells[Column.NUMERATOR], cells[Column.DENOMINATOR])
         if Column.SUBJECT in cells and Column.METRIC in cells:

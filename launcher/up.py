@@ -112,38 +112,10 @@ class Stack:
 
     def _start(self) -> None:
         options = self.options
-        logs = self.data.logs
         if port_in_use(options.port, options.host):
             raise StartupFailed(f"✗ API 端口 {options.port} 已被占用，请用 --port 指定其他端口")
-        database_url = self.settings.database_url
-        if database_url:
-            _say("• 使用外部 PostgreSQL（DATABASE_URL）")
-        else:
-            self.postgres = EmbeddedPostgres(
-                self.data.postgres,
-                port=options.postgres_port or free_port(),
-                log_path=logs / "postgresql.log",
-            )
-            with _step(f"PostgreSQL（127.0.0.1:{self.postgres.port}）", logs / "postgresql.log"):
-                self.postgres.start()
-            database_url = self.postgres.url
-        temporal_address = self.settings.temporal_address
-        if temporal_address:
-            _say(f"• 使用外部 Temporal（{temporal_address}）")
-        else:
-            ui_port = options.ui_port
-            if ui_port and port_in_use(ui_port):
-                ui_port = free_port()
-            self.temporal = TemporalDevServer(
-                self.data.temporal,
-                port=options.temporal_port or free_port(),
-                ui_port=ui_port,
-                log_path=logs / "temporal.log",
-                namespace=self.settings.temporal_namespace,
-            )
-            with _step(f"Temporal 开发服务器（{self.temporal.address}）", logs / "temporal.log"):
-                self.temporal.start()
-            temporal_address = self.temporal.address
+        database_url = self._database()
+        temporal_address = self._temporal()
         with _step("数据库迁移"):
             from migrations.runner import upgrade
 
@@ -154,6 +126,51 @@ class Stack:
                 from launcher.demo import load_demo
 
                 demo_accounts = asyncio.run(load_demo(database_url, self.data.root))
+        base = self._processes(database_url, temporal_address)
+        write_runtime(
+            self.data.root,
+            Runtime(os.getpid(), database_url, temporal_address, base),
+        )
+        self._print_summary(base, demo_accounts)
+
+    def _database(self) -> str:
+        """DATABASE_URL when given, else the embedded PostgreSQL of the data folder."""
+        if self.settings.database_url:
+            _say("• 使用外部 PostgreSQL（DATABASE_URL）")
+            return self.settings.database_url
+        logs = self.data.logs
+        self.postgres = EmbeddedPostgres(
+            self.data.postgres,
+            port=self.options.postgres_port or free_port(),
+            log_path=logs / "postgresql.log",
+        )
+        with _step(f"PostgreSQL（127.0.0.1:{self.postgres.port}）", logs / "postgresql.log"):
+            self.postgres.start()
+        return self.postgres.url
+
+    def _temporal(self) -> str:
+        """TEMPORAL_ADDRESS when given, else the dev server of the data folder."""
+        if self.settings.temporal_address:
+            _say(f"• 使用外部 Temporal（{self.settings.temporal_address}）")
+            return self.settings.temporal_address
+        ui_port = self.options.ui_port
+        if ui_port and port_in_use(ui_port):
+            ui_port = free_port()
+        logs = self.data.logs
+        self.temporal = TemporalDevServer(
+            self.data.temporal,
+            port=self.options.temporal_port or free_port(),
+            ui_port=ui_port,
+            log_path=logs / "temporal.log",
+            namespace=self.settings.temporal_namespace,
+        )
+        with _step(f"Temporal 开发服务器（{self.temporal.address}）", logs / "temporal.log"):
+            self.temporal.start()
+        return self.temporal.address
+
+    def _processes(self, database_url: str, temporal_address: str) -> str:
+        """The worker, then the API, each waited for; returns the API's base URL."""
+        options, logs = self.options, self.data.logs
         env = {
             **os.environ,
             "DATABASE_URL": database_url,
@@ -166,20 +183,9 @@ class Stack:
         worker = ManagedProcess(
             "worker", [sys.executable, "-m", "cli", "worker"], logs / "worker.log", env=env
         )
+        api_argv = [sys.executable, "-m", "cli", "api", "--host", options.host]
         api = ManagedProcess(
-            "api",
-            [
-                sys.executable,
-                "-m",
-                "cli",
-                "api",
-                "--host",
-                options.host,
-                "--port",
-                str(options.port),
-            ],
-            logs / "api.log",
-            env=env,
+            "api", [*api_argv, "--port", str(options.port)], logs / "api.log", env=env
         )
         with _step("Temporal worker", worker.log_path):
             worker.start()
@@ -203,11 +209,7 @@ class Stack:
                 watch=[api, worker],
                 interval=0.3,
             )
-        write_runtime(
-            self.data.root,
-            Runtime(os.getpid(), database_url, temporal_address, base),
-        )
-        self._print_summary(base, demo_accounts)
+        return base
 
     def _print_summary(self, base: str, demo_accounts: list[tuple[str, str, str]]) -> None:
         _say("")

@@ -290,36 +290,10 @@ def _moved_note(dates: PlanDates, path: str) -> str:
     return day_off_note(dates.moved[path], moved) if path in dates.moved and moved else ""
 
 
-def resolve_plan(
-    plan: Plan,
-    *,
-    calendar: WorkingCalendar,
-    now: datetime,
-    units: Sequence[UnitSpec],
-    horizon: date | None = None,
-) -> ResolvedCampaign:
-    """Recurring tasks are expanded from max(period start, today) up to `horizon` (default: the
-    period end, or a year from today for a standing plan); a long-running campaign resolves
-    again later for the next stretch, and `assignment_key` keeps the repeats idempotent."""
-    dates = schedule_plan(plan, calendar=calendar, now=now)
-    problems: list[PlanError] = []
-    if plan.root_unit not in {unit.code for unit in units}:
-        problems.append(
-            PlanError(
-                path="root_unit", code="unknown_unit", message=f"单位 {plan.root_unit} 不存在"
-            )
-        )
-    tree = _Tree(units, plan.root_unit)
-    for i, member in enumerate(plan.leading_group):
-        if member.unit is not None:
-            _expand(tree, [(f"leading_group[{i}].unit", member.unit)], problems)
-    today = local_date(now)
-    last = horizon or dates.period_end or today + timedelta(days=365)
-    if dates.period_end is not None:
-        last = min(last, dates.period_end)
-    window = (max(dates.period_start, today), last)
-    assignments = _assignments(plan, dates, tree, calendar, window, problems)
-    reporting = [
+def _reporting(
+    plan: Plan, dates: PlanDates, tree: _Tree, problems: list[PlanError]
+) -> list[ResolvedReporting]:
+    return [
         ResolvedReporting(
             key=duty.key,
             kind=duty.kind,
@@ -335,11 +309,51 @@ def resolve_plan(
         )
         for i, duty in enumerate(plan.reporting)
     ]
+
+
+def _unit_problems(plan: Plan, units: Sequence[UnitSpec], tree: _Tree) -> list[PlanError]:
+    """The root and the leading group's units must exist in the tree."""
+    problems: list[PlanError] = []
+    if plan.root_unit not in {unit.code for unit in units}:
+        problems.append(
+            PlanError(
+                path="root_unit", code="unknown_unit", message=f"单位 {plan.root_unit} 不存在"
+            )
+        )
+    for i, member in enumerate(plan.leading_group):
+        if member.unit is not None:
+            _expand(tree, [(f"leading_group[{i}].unit", member.unit)], problems)
+    return problems
+
+
+def _window(dates: PlanDates, today: date, horizon: date | None) -> tuple[date, date]:
+    last = horizon or dates.period_end or today + timedelta(days=365)
+    if dates.period_end is not None:
+        last = min(last, dates.period_end)
+    return max(dates.period_start, today), last
+
+
+def resolve_plan(
+    plan: Plan,
+    *,
+    calendar: WorkingCalendar,
+    now: datetime,
+    units: Sequence[UnitSpec],
+    horizon: date | None = None,
+) -> ResolvedCampaign:
+    """Recurring tasks are expanded from max(period start, today) up to `horizon` (default: the
+    period end, or a year from today for a standing plan); a long-running campaign resolves
+    again later for the next stretch, and `assignment_key` keeps the repeats idempotent."""
+    dates = schedule_plan(plan, calendar=calendar, now=now)
+    tree = _Tree(units, plan.root_unit)
+    problems = _unit_problems(plan, units, tree)
+    window = _window(dates, local_date(now), horizon)
+    assignments = _assignments(plan, dates, tree, calendar, window, problems)
+    reporting = _reporting(plan, dates, tree, problems)
     if problems:
         raise PlanInvalid(problems)
     assignments += _owed_reports(reporting)
     used = dates.dates_used() + [a.deadline for a in assignments]
-    provisional = calendar.provisional_years_between(min(used), max(used))
     return ResolvedCampaign(
         plan_key=plan.key,
         title=plan.title,
@@ -365,6 +379,6 @@ def resolve_plan(
         ],
         assignments=assignments,
         reporting=reporting,
-        provisional_years=provisional,
+        provisional_years=calendar.provisional_years_between(min(used), max(used)),
         escalation=plan.escalation,
     )

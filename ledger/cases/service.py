@@ -13,7 +13,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.cases.records import CaseChange
-from domain.cases.settlement import paid_total
+from domain.cases.settlement import Payment, paid_total
 from domain.cases.state import CaseState
 from ledger.cases.tables import OPEN_STATUSES, Case, CaseEvent, CaseParty, CasePayment
 from ledger.enterprises import service as enterprises
@@ -61,6 +61,19 @@ def _row(state: CaseState) -> dict[str, Any]:
 
 async def apply_change(*, session: AsyncSession, change: CaseChange, leader: str | None) -> bool:
     """The case row, its event (once), a payment, parties and notifications; False if seen."""
+    await _upsert_row(session, change, leader)
+    if not await _new_event(session, change):
+        return False
+    if change.kind == "registered":
+        await _register_parties(session, change)
+    if change.payment is not None:
+        await _add_payment(session, change, change.payment)
+    if change.message:
+        await _tell(session, change, change.message, leader)
+    return True
+
+
+async def _upsert_row(session: AsyncSession, change: CaseChange, leader: str | None) -> None:
     row = _row(change.state)
     if leader is not None:
         row["leader"] = leader
@@ -72,11 +85,14 @@ async def apply_change(*, session: AsyncSession, change: CaseChange, leader: str
             index_elements=[Case.id], set_={k: statement.excluded[k] for k in row if k != "id"}
         )
     )
-    case_id = change.state.start.case_id
+
+
+async def _new_event(session: AsyncSession, change: CaseChange) -> bool:
+    """The event, keyed so a retried write adds nothing: False when it was there already."""
     fresh = await session.execute(
         insert(CaseEvent)
         .values(
-            case_id=case_id,
+            case_id=change.state.start.case_id,
             event_key=change.event_key,
             kind=change.kind,
             actor=change.actor,
@@ -86,47 +102,57 @@ async def apply_change(*, session: AsyncSession, change: CaseChange, leader: str
         .on_conflict_do_nothing(index_elements=[CaseEvent.event_key])
         .returning(CaseEvent.id)
     )
-    if fresh.scalar_one_or_none() is None:
-        return False
-    if change.kind == "registered":
-        employer = change.state.start.intake.employer
-        if employer.credit_code:
-            await enterprises.upsert(
-                session=session, credit_code=employer.credit_code, name=employer.name
-            )
-        await session.execute(
-            insert(CaseParty)
-            .values(
-                [
-                    {
-                        "case_id": case_id,
-                        "seq": i,
-                        "name": c.name,
-                        "phone": c.phone,
-                        "id_number": c.id_number,
-                    }
-                    for i, c in enumerate(change.state.start.intake.complainants)
-                ]
-            )
-            .on_conflict_do_nothing()
+    return fresh.scalar_one_or_none() is not None
+
+
+async def _register_parties(session: AsyncSession, change: CaseChange) -> None:
+    """The employer into the registry, the complainants (personal data) into case_parties."""
+    intake = change.state.start.intake
+    if intake.employer.credit_code:
+        await enterprises.upsert(
+            session=session, credit_code=intake.employer.credit_code, name=intake.employer.name
         )
-    if change.payment is not None:
-        p = change.payment
-        await session.execute(
-            insert(CasePayment)
-            .values(
-                case_id=case_id,
-                payment_id=p.payment_id,
-                amount=p.amount,
-                payer=p.payer.value,
-                workers=p.workers,
-                note=p.note,
-                recorded_by=change.actor,
-                at=change.at,
-            )
-            .on_conflict_do_nothing()
+    await session.execute(
+        insert(CaseParty)
+        .values(
+            [
+                {
+                    "case_id": change.state.start.case_id,
+                    "seq": i,
+                    "name": c.name,
+                    "phone": c.phone,
+                    "id_number": c.id_number,
+                }
+                for i, c in enumerate(intake.complainants)
+            ]
         )
-    if change.message and change.step is not None:
+        .on_conflict_do_nothing()
+    )
+
+
+async def _add_payment(session: AsyncSession, change: CaseChange, p: Payment) -> None:
+    await session.execute(
+        insert(CasePayment)
+        .values(
+            case_id=change.state.start.case_id,
+            payment_id=p.payment_id,
+            amount=p.amount,
+            payer=p.payer.value,
+            workers=p.workers,
+            note=p.note,
+            recorded_by=change.actor,
+            at=change.at,
+        )
+        .on_conflict_do_nothing()
+    )
+
+
+async def _tell(
+    session: AsyncSession, change: CaseChange, message: str, leader: str | None
+) -> None:
+    """A ladder rung reaches the recipients it names; any other message its units, the
+    office or the leader as the change asks."""
+    if change.step is not None:
         names = await notifications.recipients(
             session=session,
             wanted=change.step.recipients,
@@ -138,21 +164,20 @@ async def apply_change(*, session: AsyncSession, change: CaseChange, leader: str
             key=change.event_key,
             usernames=names,
             kind=change.kind,
-            title=change.message,
-            body=change.message,
+            title=message,
+            body=message,
             task_id=None,
         )
-    elif change.message:
-        await notifications.announce(
-            session=session,
-            key=change.event_key,
-            kind=change.kind,
-            message=change.message,
-            units=change.notify_units,
-            office=change.notify_office,
-            also=[leader] if change.notify_leader and leader else [],
-        )
-    return True
+        return
+    await notifications.announce(
+        session=session,
+        key=change.event_key,
+        kind=change.kind,
+        message=message,
+        units=change.notify_units,
+        office=change.notify_office,
+        also=[leader] if change.notify_leader and leader else [],
+    )
 
 
 @dataclass(frozen=True)

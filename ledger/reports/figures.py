@@ -12,9 +12,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from domain.escalation import start_of_day
 from domain.indicators.districts import percent
 from domain.indicators.projects import METRIC_GROUPS, MetricGroup, ProjectMetric
-from domain.plan.model import Plan, ReportKind
-from domain.reports.figures import DistrictRow, PhaseRow, ReportFigures
-from domain.reports.periods import last_day, period_for
+from domain.plan.model import Plan, ReportingDuty, ReportKind
+from domain.reports.figures import DistrictRow, EscalationRow, PhaseRow, ReportFigures
+from domain.reports.periods import ReportPeriod, last_day, period_for
 from domain.reports.ranking import rank_districts
 from domain.reports.requests import GatherInput
 from ledger.campaigns.tables import Campaign, CampaignPhase
@@ -122,7 +122,9 @@ async def _phases(
     return current, coming
 
 
-async def gather(*, session: AsyncSession, request: GatherInput) -> ReportFigures:
+async def _campaign_and_duty(
+    session: AsyncSession, request: GatherInput
+) -> tuple[Campaign, Plan, ReportingDuty]:
     campaign = await session.get(Campaign, request.campaign_id)
     if campaign is None:
         raise UnknownDuty(f"专项行动 {request.campaign_id} 不存在")
@@ -130,13 +132,40 @@ async def gather(*, session: AsyncSession, request: GatherInput) -> ReportFigure
     duty = next((d for d in plan.reporting if d.key == request.duty_key), None)
     if duty is None:
         raise UnknownDuty(f"专项行动方案中没有报送事项 {request.duty_key}")
+    return campaign, plan, duty
+
+
+def _period(duty: ReportingDuty, request: GatherInput, campaign: Campaign) -> ReportPeriod:
+    """The span as of the instant; a report produced after a day off says so."""
+    period = period_for(duty.kind, request.as_of, campaign.period_start)
+    due = request.deferred_from
+    if due is None:
+        return period
+    return period.model_copy(
+        update={"label": f"{period.label}（{due.month}月{due.day}日遇休息日，顺延报送）"}
+    )
+
+
+async def _escalations(
+    session: AsyncSession, campaign: Campaign, plan: Plan, period: ReportPeriod, land: Territory
+) -> tuple[EscalationRow, ...]:
+    """The ladder's records on tasks and on case limits in the period, in recorded order."""
+    on_tasks = await escalation_rows(
+        session=session, campaign_id=campaign.id, period=period, land=land
+    )
+    on_cases = await case_escalation_rows(
+        session=session,
+        land=land,
+        period=period,
+        labels={step.key: step.label for step in plan.escalation.steps},
+    )
+    return tuple(sorted(on_tasks + on_cases, key=lambda e: (e.recorded_at, e.unit)))
+
+
+async def gather(*, session: AsyncSession, request: GatherInput) -> ReportFigures:
+    campaign, plan, duty = await _campaign_and_duty(session, request)
     at = request.as_of
-    period = period_for(duty.kind, at, campaign.period_start)
-    if request.deferred_from is not None:
-        due = request.deferred_from
-        period = period.model_copy(
-            update={"label": f"{period.label}（{due.month}月{due.day}日遇休息日，顺延报送）"}
-        )
+    period = _period(duty, request, campaign)
     land = await territory(session=session, root=campaign.root_unit)
     tasks = await tasks_as_of(session=session, campaign_id=campaign.id, at=at)
     cases = await cases_as_of(
@@ -166,20 +195,7 @@ async def gather(*, session: AsyncSession, request: GatherInput) -> ReportFigure
         cases_total=case_figures(cases),
         districts=_district_rows(land, tasks, cases, rates, projects),
         overdue=overdue_rows(tasks, at, land),
-        escalations=tuple(
-            sorted(
-                await escalation_rows(
-                    session=session, campaign_id=campaign.id, period=period, land=land
-                )
-                + await case_escalation_rows(
-                    session=session,
-                    land=land,
-                    period=period,
-                    labels={step.key: step.label for step in plan.escalation.steps},
-                ),
-                key=lambda e: (e.recorded_at, e.unit),
-            )
-        ),
+        escalations=await _escalations(session, campaign, plan, period, land),
         major_cases=tuple(  # unresolved first, the largest sums first
             sorted(
                 (major_row(c, land) for c in cases if c.major),

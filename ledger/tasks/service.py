@@ -130,16 +130,9 @@ async def supervising_leader(*, session: AsyncSession, campaign_id: str) -> str 
     return leaders[0] if leaders else None
 
 
-async def record_escalation(
-    *, session: AsyncSession, body: EscalationInput, leader: str | None, names: Sequence[str]
-) -> bool:
-    """Record a ladder step once and tell `names`; False when it was already recorded."""
-    step = body.step
-    spec = body.snapshot.spec
-    extra: dict[str, Any] = {"escalation": ESCALATION_STATE[step.action]}
-    if leader and step.action is StepAction.SUPERVISE:
-        extra["supervising_leader"] = leader
-    await upsert_task(session=session, snapshot=body.snapshot, **extra)
+async def _new_escalation(session: AsyncSession, body: EscalationInput, leader: str | None) -> bool:
+    """The escalation row, keyed so a retry adds none: False when it was there already."""
+    step, spec = body.step, body.snapshot.spec
     inserted = await session.execute(
         insert(Escalation)
         .values(
@@ -161,7 +154,20 @@ async def record_escalation(
         .on_conflict_do_nothing(index_elements=[Escalation.escalation_key])
         .returning(Escalation.id)
     )
-    if inserted.scalar_one_or_none() is None:
+    return inserted.scalar_one_or_none() is not None
+
+
+async def record_escalation(
+    *, session: AsyncSession, body: EscalationInput, leader: str | None, names: Sequence[str]
+) -> bool:
+    """Record a ladder step once and tell `names`; False when it was already recorded."""
+    step = body.step
+    spec = body.snapshot.spec
+    extra: dict[str, Any] = {"escalation": ESCALATION_STATE[step.action]}
+    if leader and step.action is StepAction.SUPERVISE:
+        extra["supervising_leader"] = leader
+    await upsert_task(session=session, snapshot=body.snapshot, **extra)
+    if not await _new_escalation(session, body, leader):
         return False
     await append_event(
         session=session,
