@@ -167,6 +167,38 @@ class _RowResult:
     identity: tuple[case_intake.CaseSource, str] | None
 
 
+class _Cells:
+    """One data row's cells by column, converted as asked; what could not be is collected."""
+
+    def __init__(self, values: Sequence[object], positions: Mapping[ColumnKey, int]) -> None:
+        self.values = values
+        self.positions = positions
+        self.problems: list[tuple[ColumnKey, str]] = []
+
+    def take(self, key: ColumnKey, convert: Callable[[object], Any]) -> Any:
+        index = self.positions.get(key)
+        if index is None or index >= len(self.values) or blank(self.values[index]):
+            return None
+        try:
+            return convert(self.values[index])
+        except CellProblem as problem:
+            self.problems.append((key, str(problem)))
+            return None
+
+    def entries(self, key: ColumnKey, count: int) -> list[str | None]:
+        """A phone or ID number per complainant, in the order of the names."""
+        parts = [part or None for part in LIST_SEPARATOR.split(self.take(key, read_code) or "")]
+        if parts == [None] or count == 0:
+            return [None] * count
+        if len(parts) != count:
+            label = COLUMN_BY_KEY[key].header
+            self.problems.append(
+                (key, f"{label}有 {len(parts)} 个，反映人有 {count} 位，应按顺序一一对应")
+            )
+            return [None] * count
+        return parts
+
+
 class _RowReader:
     """Turns one data row into a CaseIntake, collecting every problem with its column."""
 
@@ -188,31 +220,8 @@ class _RowReader:
         return code
 
     def read(self, values: Sequence[object]) -> _RowResult:
-        problems: list[tuple[ColumnKey, str]] = []
-
-        def take(key: ColumnKey, convert: Callable[[object], Any]) -> Any:
-            index = self._positions.get(key)
-            if index is None or index >= len(values) or blank(values[index]):
-                return None
-            try:
-                return convert(values[index])
-            except CellProblem as problem:
-                problems.append((key, str(problem)))
-                return None
-
-        def entries(key: ColumnKey, count: int) -> list[str | None]:
-            """A phone or ID number per complainant, in the order of the names."""
-            parts = [part or None for part in LIST_SEPARATOR.split(take(key, read_code) or "")]
-            if parts == [None] or count == 0:
-                return [None] * count
-            if len(parts) != count:
-                label = COLUMN_BY_KEY[key].header
-                problems.append(
-                    (key, f"{label}有 {len(parts)} 个，反映人有 {count} 位，应按顺序一一对应")
-                )
-                return [None] * count
-            return parts
-
+        cells = _Cells(values, self._positions)
+        problems, take, entries = cells.problems, cells.take, cells.entries
         source = take(ColumnKey.SOURCE, read_source)
         external_id = take(ColumnKey.EXTERNAL_ID, read_text)
         names = [
