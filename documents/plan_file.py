@@ -145,3 +145,14 @@ def list_templates(folder: Path) -> list[TemplateInfo]:
             )
         )
     return found
+
+
+def plan_text(data: dict[str, Any]) -> str:
+    """A plan given as JSON, as the text `load_plan` reads (errors then point at its paths)."""
+    return yaml.safe_dump(data, allow_unicode=True)
+
+
+def template_data(path: Path) -> dict[str, Any]:
+    """A template file as data, for reading it as it is written."""
+    loaded: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return loaded

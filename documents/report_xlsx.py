@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import io
-from decimal import Decimal
-
 from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from documents.report_tables import tables
 from documents.report_text import heading, next_steps, overview
+from documents.table_xlsx import BOLD, add_table, workbook_bytes
 from domain.reports.figures import ReportFigures
-
-BOLD = Font(bold=True)
-MONEY = "#,##0.00"
 
 
 def report_xlsx(f: ReportFigures) -> bytes:
@@ -30,18 +24,5 @@ def report_xlsx(f: ReportFigures) -> bytes:
         summary.append([line])
     summary.column_dimensions["A"].width = 120
     for table in tables(f):
-        sheet = book.create_sheet(table.title[:31])
-        sheet.append(list(table.headers))
-        for cell in sheet[1]:
-            cell.font = BOLD
-        for row in table.rows:
-            sheet.append(list(row))
-            for cell in sheet[sheet.max_row]:
-                if isinstance(cell.value, Decimal):
-                    cell.number_format = MONEY
-        for index, header in enumerate(table.headers):
-            sheet.column_dimensions[chr(ord("A") + index)].width = max(12, len(header) * 2 + 4)
-        sheet.freeze_panes = "A2"
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+        add_table(book, table.title, table.headers, table.rows)
+    return workbook_bytes(book)

@@ -6,7 +6,6 @@ import secrets
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-import yaml
 from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -14,7 +13,7 @@ from api.clock import today_in_beijing
 from api.deps import CurrentActor, OfficeActor, SessionDep, TemporalDep
 from api.errors import ApiError
 from api.routes.plans import template_path
-from documents.plan_file import load_plan
+from documents.plan_file import load_plan, plan_text
 from domain.campaigns import CampaignStart, CampaignState, resolution_horizon
 from domain.escalation import SHANGHAI
 from domain.plan.errors import PlanInvalid
@@ -134,7 +133,7 @@ async def create(
     text = (
         template_path(body.template).read_text(encoding="utf-8")
         if body.template
-        else yaml.safe_dump(body.plan, allow_unicode=True)
+        else plan_text(body.plan or {})
     )
     try:
         plan = load_plan(text, calendar=working, now=now, start=body.start)

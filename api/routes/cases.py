@@ -13,10 +13,11 @@ from api.case_views import CaseDetail, CaseRead, detail, visible_case
 from api.clock import today_in_beijing
 from api.deps import Actor, CurrentActor, SessionDep, TemporalDep
 from api.errors import ApiError
+from documents.table_xlsx import table_workbook
 from domain.cases.intake import CaseIntake
 from domain.units.roles import Role
 from ledger.cases import service as cases
-from ledger.cases.export import workbook_bytes
+from ledger.cases.export import HEADERS, export_rows
 from ledger.cases.figures import figures as case_figures_of
 from ledger.cases.intake import new_case_state, territory_problem
 from ledger.units import service as units
@@ -164,7 +165,7 @@ async def export_cases(
     )
     found, _ = await cases.search(session=session, f=f, limit=100_000, offset=0)
     return Response(
-        workbook_bytes(found),
+        table_workbook("欠薪案件台账", HEADERS, export_rows(found)),
         media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         headers={"Content-Disposition": "attachment; filename*=UTF-8''cases.xlsx"},
     )

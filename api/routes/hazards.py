@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import io
 import uuid
 from datetime import date, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response
-from openpyxl import Workbook
 from pydantic import BaseModel, ConfigDict
 
 from api.deps import Actor, CurrentActor, SessionDep, TemporalDep
 from api.errors import ApiError
 from api.task_commands import actor_ref
 from api.updates import run_update
+from documents.table_xlsx import table_workbook
 from domain.hazards.model import (
     STATUS_LABELS,
     CheckInput,
@@ -150,6 +149,33 @@ async def list_hazards(
     return [HazardRead.model_validate(h) for h in rows]
 
 
+HAZARD_HEADERS = (
+    "编号", "状态", "风险等级", "所属区", "用人单位", "项目", "隐患描述", "化解方案",
+    "责任领导", "化解时限", "包调查", "包处理", "包稳控", "包巩固", "回头看重启次数",
+)  # fmt: skip
+
+
+def _export_row(h: Hazard) -> list[object]:
+    five, four = h.five_ones or {}, h.four_packages or {}
+    return [
+        h.number,
+        STATUS_LABELS[HazardStatus(h.status)],
+        RISK_LABELS[RiskLevel(h.risk)],
+        h.district,
+        h.employer_name,
+        h.project or "",
+        h.description,
+        five.get("plan", ""),
+        five.get("leader", ""),
+        h.deadline,
+        four.get("investigate", ""),
+        four.get("handle", ""),
+        four.get("stabilise", ""),
+        four.get("consolidate", ""),
+        h.reopened,
+    ]
+
+
 @router.get("/export.xlsx", summary="导出隐患台账（.xlsx，中文表头）")
 async def export(actor: CurrentActor, session: SessionDep) -> Response:
     rows = await hazards.search(
@@ -160,54 +186,9 @@ async def export(actor: CurrentActor, session: SessionDep) -> Response:
         risk=None,
         limit=100_000,
     )
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "隐患台账"
-    sheet.append(
-        [
-            "编号",
-            "状态",
-            "风险等级",
-            "所属区",
-            "用人单位",
-            "项目",
-            "隐患描述",
-            "化解方案",
-            "责任领导",
-            "化解时限",
-            "包调查",
-            "包处理",
-            "包稳控",
-            "包巩固",
-            "回头看重启次数",
-        ]
-    )
-    for h in rows:
-        five, four = h.five_ones or {}, h.four_packages or {}
-        sheet.append(
-            [
-                h.number,
-                STATUS_LABELS[HazardStatus(h.status)],
-                RISK_LABELS[RiskLevel(h.risk)],
-                h.district,
-                h.employer_name,
-                h.project or "",
-                h.description,
-                five.get("plan", ""),
-                five.get("leader", ""),
-                h.deadline,
-                four.get("investigate", ""),
-                four.get("handle", ""),
-                four.get("stabilise", ""),
-                four.get("consolidate", ""),
-                h.reopened,
-            ]
-        )
-    out = io.BytesIO()
-    book.save(out)
+    content = table_workbook("隐患台账", HAZARD_HEADERS, [_export_row(h) for h in rows])
     return Response(
-        out.getvalue(),
+        content,
         media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         headers={"Content-Disposition": "attachment; filename*=UTF-8''hazards.xlsx"},
     )

@@ -5,12 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
 from fastapi import APIRouter
 
 from api.deps import CurrentActor
 from api.errors import ApiError
-from documents.plan_file import TemplateInfo, list_templates
+from documents.plan_file import TemplateInfo, list_templates, template_data
 from domain.plan.model import Plan
 
 router = APIRouter(prefix="/api/v1/plans", tags=["方案"])
@@ -38,5 +37,4 @@ async def schema(actor: CurrentActor) -> dict[str, Any]:
 
 @router.get("/{key}", summary="方案模板内容（YAML 解析后）")
 async def template(key: str, actor: CurrentActor) -> dict[str, Any]:
-    loaded: dict[str, Any] = yaml.safe_load(template_path(key).read_text(encoding="utf-8"))
-    return loaded
+    return template_data(template_path(key))

@@ -1,12 +1,8 @@
-"""The case ledger as an .xlsx workbook with Chinese headers (台账导出), without personal data."""
+"""The case ledger as the rows of its export (台账导出), Chinese headers, no personal data."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
-
-from openpyxl import Workbook
-from openpyxl.utils import get_column_letter
 
 from domain.cases.intake import PROJECT_TYPE_LABELS, SOURCE_LABELS, CaseSource, ProjectType
 from domain.cases.settlement import ROUTE_LABELS, TerminalRoute
@@ -53,22 +49,5 @@ def _row(case: Case) -> list[object]:
     ]
 
 
-def workbook_bytes(cases: Sequence[Case]) -> bytes:
-    """Money cells keep two decimals (number format 0.00); dates are real dates."""
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "欠薪案件台账"
-    sheet.append(list(HEADERS))
-    for case in cases:
-        sheet.append(_row(case))
-    money_columns = [i + 1 for i, h in enumerate(HEADERS) if "（元）" in h]
-    for column in money_columns:
-        for cell in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
-            cell[0].number_format = "#,##0.00"
-    for index, header in enumerate(HEADERS, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = max(10, len(header) * 2 + 2)
-    sheet.freeze_panes = "A2"
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+def export_rows(cases: Sequence[Case]) -> list[list[object]]:
+    return [_row(case) for case in cases]
