@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, datetime, timedelta
-from pathlib import Path
+from datetime import datetime, timedelta
 from typing import Any
 
 import httpx
 import pytest
 from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from temporalio.client import Client, WorkflowExecutionStatus
 
 from api.clock import today_in_beijing
@@ -19,8 +17,14 @@ from domain.calendar.workdays import WorkingCalendar
 from domain.units.roles import Role
 from ledger.campaigns.tables import CampaignPhase
 from ledger.tasks.tables import Task
-from ledger.units import service as units
 from tests import scenario_dates as sd
+from tests.api.campaign_helpers import (
+    DATA,
+    default_start,
+    load_units,
+    start_campaign,
+    wait_until_launched,
+)
 from tests.api.conftest import Login
 from tests.polling import eventually
 
@@ -28,7 +32,6 @@ DISTRICTS = (
     "hp", "hd", "hx", "nk", "hb", "hq", "dl", "xq",
     "jn", "bc", "wq", "bd", "bh", "nh", "jh", "jz",
 )  # fmt: skip
-DATA = Path(__file__).resolve().parents[2] / "plans" / "data"
 TEMPLATE_UNITS = {
     "pian1-tianjin-winter": "units-tianjin.yaml",
     "pian2-banzhu-standing": "units-banzhu.yaml",
@@ -36,49 +39,6 @@ TEMPLATE_UNITS = {
     "pian4-shuanggang-winter": "units-shuanggang.yaml",
     "pian5-hongqiao-winter": "units-hongqiao.yaml",
 }
-
-
-async def load_units(session_factory: async_sessionmaker[AsyncSession], file: str) -> None:
-    async with session_factory() as session, session.begin():
-        await units.upsert_many(session=session, units=read_units_file(DATA / file).units)
-
-
-def default_start(template: str) -> date:
-    """A start each template accepts whatever today is: a winter plan today (or after the
-    holiday today falls in), a town's winter plan on the next 1 November (its first phase
-    opens then), the others today."""
-    today = sd.machine_today()
-    if template in ("pian4-shuanggang-winter", "pian5-hongqiao-winter"):
-        return sd.first_month_day_on_or_after(today, 11, 1)
-    return sd.working_day_on_or_after(today)
-
-
-async def start_campaign(
-    client: httpx.AsyncClient,
-    headers: dict[str, str],
-    template: str,
-    start: date | None = None,
-) -> dict[str, Any]:
-    body = {"template": template, "start": (start or default_start(template)).isoformat()}
-    answer = await client.post("/api/v1/campaigns", json=body, headers=headers)
-    assert answer.status_code == 201, answer.text
-    return answer.json()
-
-
-async def launched_rows(session_factory, campaign_id: str) -> list[Task]:
-    async with session_factory() as session:
-        return list(
-            (await session.scalars(select(Task).where(Task.campaign_id == campaign_id))).all()
-        )
-
-
-async def wait_until_launched(session_factory, campaign_id: str, expected: int) -> list[Task]:
-    async def done() -> bool:
-        rows = await launched_rows(session_factory, campaign_id)
-        return len(rows) == expected and all(r.launched for r in rows)
-
-    await eventually(done)
-    return await launched_rows(session_factory, campaign_id)
 
 
 async def test_pian1_gives_every_district_its_nine_measures_and_two_reports(

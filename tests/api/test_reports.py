@@ -20,9 +20,9 @@ from temporalio.service import RPCError, RPCStatusCode
 from domain.escalation import SHANGHAI
 from domain.units.roles import Role
 from tests import scenario_dates as sd
+from tests.api.campaign_helpers import load_units, start_campaign, wait_until_launched
 from tests.api.cases_data import PIAN1_TEXT, clue
 from tests.api.conftest import Login
-from tests.api.test_campaigns import load_units, start_campaign, wait_until_launched
 from tests.polling import eventually
 
 PIAN1 = "pian1-tianjin-winter"

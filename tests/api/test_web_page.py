@@ -17,8 +17,8 @@ from playwright.async_api import async_playwright
 
 from domain.units.roles import Role
 from launcher.ports import free_port
+from tests.api.campaign_helpers import start_campaign, wait_until_launched
 from tests.api.conftest import PASSWORD, Login, StartTask
-from tests.api.test_campaigns import start_campaign, wait_until_launched
 from tests.polling import eventually
 
 CHROMIUM = os.environ.get("QINGLING_CHROMIUM", "/usr/bin/chromium")
