@@ -7,13 +7,13 @@ from datetime import timedelta
 
 from sqlalchemy import text
 
-from api.clock import today_in_beijing
 from benchmarks import case_scenarios
 from benchmarks.baseline import summary_ms
 from benchmarks.context import Bench
 from benchmarks.figures import Figure
 from benchmarks.scenarios import REPO
 from documents.plan_file import load_plan_file
+from infra.clock import today_in_beijing
 from ledger.campaigns.tables import Campaign
 
 CAMPAIGN = "bench-report"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.clock import today_in_beijing
+from infra.clock import today_in_beijing
 from ledger.campaigns import service as campaigns
 
 

@@ -85,7 +85,6 @@ class CaseWorkflow:
                     if self._next_timer() == (due, action):
                         await self._fire(action)
             await self._turns.end(self.state, self._background.settle, after_timer=fired)
-        await workflow.wait_condition(workflow.all_handlers_finished)
         await self._background.settle()
         return self.state
 

@@ -87,7 +87,6 @@ class DepartmentTaskWorkflow:
                             rung, self.state.fired_steps, self._record_rung, self._background
                         )
             await self._turns.end(self.state, self._background.settle, after_timer=fired)
-        await workflow.wait_condition(workflow.all_handlers_finished)
         await self._background.settle()
         return self.state
 

@@ -9,7 +9,6 @@ from typing import Any
 from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from api.clock import today_in_beijing
 from api.deps import CurrentActor, OfficeActor, SessionDep, TemporalDep
 from api.errors import ApiError
 from api.routes.plans import template_path
@@ -19,6 +18,7 @@ from domain.escalation import SHANGHAI
 from domain.plan.errors import PlanInvalid
 from domain.plan.resolve import resolve_plan
 from domain.units.roles import Role
+from infra.clock import today_in_beijing
 from ledger.calendar import service as calendar
 from ledger.campaigns import service as campaigns
 from ledger.units import accounts

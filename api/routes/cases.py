@@ -10,12 +10,12 @@ from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.case_views import CaseDetail, CaseRead, detail, visible_case
-from api.clock import today_in_beijing
 from api.deps import Actor, CurrentActor, SessionDep, TemporalDep
 from api.errors import ApiError
 from documents.table_xlsx import table_workbook
 from domain.cases.intake import CaseIntake
 from domain.units.roles import Role
+from infra.clock import today_in_beijing
 from ledger.cases import service as cases
 from ledger.cases.export import HEADERS, export_rows
 from ledger.cases.figures import figures as case_figures_of

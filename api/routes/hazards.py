@@ -15,7 +15,6 @@ from api.task_commands import actor_ref
 from api.updates import run_update
 from documents.table_xlsx import table_workbook
 from domain.hazards.model import (
-    STATUS_LABELS,
     CheckInput,
     FiveOnes,
     FourPackages,
@@ -28,15 +27,16 @@ from domain.hazards.model import (
     RiskLevel,
 )
 from domain.units.roles import Role
+from infra.clock import today_in_beijing
 from ledger.calendar import service as calendar
 from ledger.cases.intake import territory_problem
 from ledger.hazards import service as hazards
+from ledger.hazards.export import HEADERS, export_rows
 from ledger.hazards.tables import Hazard
 from ledger.units import service as units
 from workflows.client import HazardUpdate, start_hazard
 
 router = APIRouter(prefix="/api/v1/hazards", tags=["隐患"])
-RISK_LABELS = {RiskLevel.HIGH: "高", RiskLevel.MEDIUM: "中", RiskLevel.LOW: "低"}
 
 
 class HazardRead(BaseModel):
@@ -121,7 +121,7 @@ async def register(
         unit=actor.unit,
         unit_ancestors=tuple(await units.ancestors(session=session, code=actor.unit)),
         registered_by=actor.username,
-        calendar=await calendar.for_workflow(session=session, around=calendar.today_in_beijing()),
+        calendar=await calendar.for_workflow(session=session, around=today_in_beijing()),
         calendar_sealed=True,
     )
     await session.commit()
@@ -149,33 +149,6 @@ async def list_hazards(
     return [HazardRead.model_validate(h) for h in rows]
 
 
-HAZARD_HEADERS = (
-    "编号", "状态", "风险等级", "所属区", "用人单位", "项目", "隐患描述", "化解方案",
-    "责任领导", "化解时限", "包调查", "包处理", "包稳控", "包巩固", "回头看重启次数",
-)  # fmt: skip
-
-
-def _export_row(h: Hazard) -> list[object]:
-    five, four = h.five_ones or {}, h.four_packages or {}
-    return [
-        h.number,
-        STATUS_LABELS[HazardStatus(h.status)],
-        RISK_LABELS[RiskLevel(h.risk)],
-        h.district,
-        h.employer_name,
-        h.project or "",
-        h.description,
-        five.get("plan", ""),
-        five.get("leader", ""),
-        h.deadline,
-        four.get("investigate", ""),
-        four.get("handle", ""),
-        four.get("stabilise", ""),
-        four.get("consolidate", ""),
-        h.reopened,
-    ]
-
-
 @router.get("/export.xlsx", summary="导出隐患台账（.xlsx，中文表头）")
 async def export(actor: CurrentActor, session: SessionDep) -> Response:
     rows = await hazards.search(
@@ -186,7 +159,7 @@ async def export(actor: CurrentActor, session: SessionDep) -> Response:
         risk=None,
         limit=100_000,
     )
-    content = table_workbook("隐患台账", HAZARD_HEADERS, [_export_row(h) for h in rows])
+    content = table_workbook("隐患台账", HEADERS, export_rows(rows))
     return Response(
         content,
         media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

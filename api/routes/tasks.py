@@ -10,7 +10,6 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict, Field
 
-from api.clock import today_in_beijing
 from api.deps import CurrentActor, OfficeActor, SessionDep, TemporalDep
 from api.errors import ApiError
 from api.task_commands import actor_ref, send_update, visible_task
@@ -26,6 +25,7 @@ from domain.tasks.model import (
     TaskState,
 )
 from domain.units.roles import Role
+from infra.clock import today_in_beijing
 from ledger.calendar import service as calendar
 from ledger.files import service as files
 from ledger.tasks import queries as task_queries

@@ -28,6 +28,7 @@ class HazardStatus(StrEnum):
     CLOSED = "closed"  # 回头看通过，已销号
 
 
+RISK_LABELS = {RiskLevel.HIGH: "高", RiskLevel.MEDIUM: "中", RiskLevel.LOW: "低"}
 STATUS_LABELS = {
     HazardStatus.REGISTERED: "已登记",
     HazardStatus.RESOLVING: "化解中",

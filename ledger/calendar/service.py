@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.calendar.workdays import WorkingCalendar, YearArrangement, covering_years
-from domain.escalation import beijing_date
 from ledger.calendar.tables import CalendarYear
-
-
-def today_in_beijing() -> date:
-    return beijing_date(datetime.now(UTC))
 
 
 async def overrides(*, session: AsyncSession) -> list[YearArrangement]:
@@ -33,7 +28,7 @@ async def for_workflow(*, session: AsyncSession, around: date) -> tuple[YearArra
 
 def frozen_for(working: WorkingCalendar, around: date) -> tuple[YearArrangement, ...]:
     """The same, from a calendar already read (a page of tasks reads it once)."""
-    return tuple(working.frozen(covering_years(around, today_in_beijing())))
+    return tuple(working.frozen(covering_years(around)))
 
 
 async def save(*, session: AsyncSession, arrangement: YearArrangement, loaded_by: str) -> None:

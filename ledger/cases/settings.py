@@ -13,6 +13,7 @@ from domain.cases.state import CaseSettings
 from domain.plan.dates import local_date
 from domain.plan.model import Plan
 from domain.plan.schedule import schedule_plan
+from infra.clock import today_in_beijing
 from ledger.calendar import service as calendar
 from ledger.campaigns.tables import Campaign
 from ledger.units import service as units
@@ -60,7 +61,7 @@ async def case_settings(*, session: AsyncSession, district: str | None = None) -
     chosen = rules or CaseRules()
     return CaseSettings(
         goals=tuple(goals),
-        calendar=tuple(working.frozen(covering_years(calendar.today_in_beijing()))),
+        calendar=tuple(working.frozen(covering_years(today_in_beijing()))),
         calendar_sealed=True,
         limits=chosen.limits,
         major_rule=chosen.major,

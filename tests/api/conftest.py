@@ -17,10 +17,10 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from temporalio.client import Client
 
 from api.app import create_app
-from api.clock import today_in_beijing
 from documents.units_file import read_units_file
 from domain.units.accounts import AccountCreate
 from domain.units.roles import Role
+from infra.clock import today_in_beijing
 from infra.settings import Settings
 from infra.task_queues import MAIN_TASK_QUEUE
 from launcher.temporal_dev import TemporalDevServer

@@ -11,10 +11,10 @@ import pytest
 from sqlalchemy import func, select
 from temporalio.client import Client, WorkflowExecutionStatus
 
-from api.clock import today_in_beijing
 from documents.units_file import read_units_file
 from domain.calendar.workdays import WorkingCalendar
 from domain.units.roles import Role
+from infra.clock import today_in_beijing
 from ledger.campaigns.tables import CampaignPhase
 from ledger.tasks.tables import Task
 from tests import scenario_dates as sd
