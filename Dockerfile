@@ -23,7 +23,21 @@ ENV PATH="/opt/venv/bin:${PATH}"
 
 WORKDIR /src
 COPY . .
-RUN pip install --no-cache-dir .
+RUN pip install --no-cache-dir . \
+ && python -m api.openapi_document /src/web/generated/openapi.json
+
+# ---------------------------------------------------------------------------
+# 网页构建阶段：npm 包来自 package-lock.json，接口客户端由 OpenAPI 文档生成
+# web stage: packages from package-lock.json, the client generated from the OpenAPI document
+# ---------------------------------------------------------------------------
+FROM node:20-bookworm-slim AS web
+
+WORKDIR /web
+COPY web/package.json web/package-lock.json web/.npmrc ./
+RUN SCARF_ANALYTICS=false npm ci --no-audit --no-fund
+COPY web/ ./
+COPY --from=build /src/web/generated/openapi.json generated/openapi.json
+RUN npm run gen:api && npm run lint && npm run build
 
 # ---------------------------------------------------------------------------
 # 运行阶段：无编译工具、非 root 用户 / runtime stage: no build tools, non-root
@@ -34,7 +48,8 @@ ENV PATH="/opt/venv/bin:${PATH}" \
     PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     QINGLING_ENV=production \
-    QINGLING_DATA_DIR=/var/lib/qingling
+    QINGLING_DATA_DIR=/var/lib/qingling \
+    QINGLING_WEB_DIST=/opt/qingling/web
 
 # 固定 UID/GID，便于宿主机与卷的权限管理 / fixed UID/GID for volume permissions
 RUN groupadd --system --gid 10001 qingling \
@@ -43,6 +58,7 @@ RUN groupadd --system --gid 10001 qingling \
  && install -d -o 10001 -g 10001 -m 0750 /var/lib/qingling
 
 COPY --from=build /opt/venv /opt/venv
+COPY --from=web /web/dist /opt/qingling/web
 
 WORKDIR /home/qingling
 USER 10001:10001

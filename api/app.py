@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from pathlib import Path
 
 from fastapi import FastAPI
-from fastapi.responses import FileResponse
-from fastapi.staticfiles import StaticFiles
 
 from api.docs import install_docs
 from api.errors import install_error_handlers
@@ -37,10 +34,9 @@ from api.routes import (
     webhooks,
 )
 from api.temporal_holder import TemporalHolder
+from api.web_workspace import install_web_workspace
 from infra.database import build_engine, build_session_factory
 from infra.settings import Settings, get_settings
-
-STATIC = Path(__file__).resolve().parent / "static"
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -70,7 +66,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(RequestContextMiddleware)
     install_error_handlers(app)
     install_docs(app)
-    app.mount("/static/app", StaticFiles(directory=str(STATIC)), name="app-static")
     routers = (
         health, auth, units, accounts, plans, campaigns, tasks, attachments, case_imports,
         cases, case_actions, blacklist, hazards, indicators, project_indicators, projects,
@@ -78,9 +73,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )  # fmt: skip
     for module in routers:
         app.include_router(module.router)
-
-    @app.get("/", include_in_schema=False)
-    async def index() -> FileResponse:
-        return FileResponse(STATIC / "index.html")
+    install_web_workspace(app, settings.web_dist)
 
     return app

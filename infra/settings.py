@@ -29,6 +29,8 @@ class Settings(BaseSettings):
     secret_key: str = DEFAULT_SECRET_KEY
     token_expire_minutes: int = Field(default=480, gt=0)
     log_level: str = "INFO"
+    # The built web workspace (`npm run build` in web/); the Docker image sets its own path.
+    web_dist: Path = Path(__file__).resolve().parents[1] / "web" / "dist"
     # Workflows kept in worker memory; a workflow evicted from the cache is replayed from its
     # history on its next event, which is what makes thousands of simultaneous deadlines slow.
     worker_cached_workflows: int = Field(default=10_000, gt=0)

@@ -383,7 +383,9 @@ def test_nginx_proxies_to_api() -> None:
 def test_dockerfile() -> None:
     text = DOCKERFILE.read_text(encoding="utf-8")
     froms = re.findall(r"^FROM\s+(\S+)", text, flags=re.MULTILINE)
-    assert froms and all("python:" in f and "slim" in f for f in froms)
+    assert froms and all("slim" in f for f in froms) and "python:" in froms[-1]
+    assert any(f.startswith("node:") for f in froms), "the web workspace is built in a stage"
+    assert "npm ci" in text and "COPY --from=web /web/dist" in text
     assert re.search(r"^ARG PYTHON_VERSION=3\.11$", text, flags=re.MULTILINE)
     assert "pip install --no-cache-dir ." in text
     users = re.findall(r"^USER\s+(\S+)", text, flags=re.MULTILINE)

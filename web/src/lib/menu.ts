@@ -1,0 +1,18 @@
+// The workspace's sections and who sees each: a role never sees a section it cannot use.
+import type { Role } from "@/lib/session";
+
+export interface Section {
+  name: string; // the route's name
+  label: string;
+  roles: readonly Role[];
+}
+
+const EVERYONE: readonly Role[] = ["office", "leader", "unit", "district"];
+
+export const SECTIONS: readonly Section[] = [
+  { name: "tasks", label: "任务", roles: EVERYONE },
+];
+
+export function sectionsFor(role: Role | undefined): Section[] {
+  return role ? SECTIONS.filter((section) => section.roles.includes(role)) : [];
+}

@@ -1,0 +1,19 @@
+// Unit names instead of codes everywhere: the unit list is read once per sign-in.
+import { reactive } from "vue";
+import { api, unwrap } from "@/api/client";
+
+const names: Record<string, string> = reactive({});
+let loading: Promise<void> | null = null;
+
+export function loadUnits(): Promise<void> {
+  loading ??= unwrap(api.GET("/api/v1/units")).then((units) => {
+    for (const unit of units) names[unit.code] = unit.short_name || unit.name;
+  });
+  return loading;
+}
+
+/** A unit's short name, or its code until the list has arrived. */
+export function unitName(code: string | null | undefined): string {
+  if (!code) return "—";
+  return names[code] ?? code;
+}

@@ -1,0 +1,10 @@
+// The workspace: Vue 3 with Element Plus in Chinese; every byte is served by the API itself.
+import { createApp } from "vue";
+import ElementPlus from "element-plus";
+import zhCn from "element-plus/es/locale/lang/zh-cn";
+import "element-plus/dist/index.css";
+import App from "./App.vue";
+import { router } from "./router";
+import "./styles.css";
+
+createApp(App).use(ElementPlus, { locale: zhCn }).use(router).mount("#app");

@@ -1,0 +1,41 @@
+// Hash routes (/#/tasks/…): the API serves one index.html and needs no catch-all route.
+import { createRouter, createWebHashHistory, type RouteRecordRaw } from "vue-router";
+import { api, unwrap } from "@/api/client";
+import { session, type Me } from "@/lib/session";
+import { sectionsFor } from "@/lib/menu";
+import AppLayout from "@/components/AppLayout.vue";
+import LoginView from "@/views/LoginView.vue";
+
+const routes: RouteRecordRaw[] = [
+  { path: "/login", name: "login", component: LoginView, meta: { public: true } },
+  {
+    path: "/",
+    component: AppLayout,
+    children: [
+      { path: "", name: "home", redirect: () => ({ name: sectionsFor(session.me?.role)[0]?.name ?? "tasks" }) },
+      { path: "tasks", name: "tasks", component: () => import("@/views/TasksView.vue") },
+    ],
+  },
+];
+
+export const router = createRouter({ history: createWebHashHistory(), routes });
+
+/** Who is signed in, asked once per page load; an expired token goes back to the login page. */
+export async function loadMe(): Promise<Me | null> {
+  if (!session.token) return null;
+  if (!session.me) {
+    try {
+      session.me = (await unwrap(api.GET("/api/v1/me"))) as Me;
+    } catch {
+      session.expire();
+      return null;
+    }
+  }
+  return session.me;
+}
+
+router.beforeEach(async (to) => {
+  if (to.meta.public) return true;
+  const me = await loadMe();
+  return me ? true : { name: "login", query: { next: to.fullPath } };
+});
