@@ -9,7 +9,7 @@ tests/workflows/test_client_names.py, so a rename on one side fails the suite.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 from temporalio.client import Client, WithStartWorkflowOperation, WorkflowHandle
 from temporalio.common import WorkflowIDConflictPolicy, WorkflowIDReusePolicy
@@ -69,9 +69,23 @@ class HazardUpdate(StrEnum):
     FOLLOW_UP = "follow_up"
 
 
+T = TypeVar("T")
+
 CAMPAIGN_CLOSE = "close"  # signal
 TASK_CALENDAR_CHANGED = "calendar_changed"  # signal
 CURRENT = "current"  # the query every long-lived workflow answers with its state
+
+
+async def current_state(client: Client, workflow_id: str, result_type: type[T]) -> T | None:
+    """A long-lived workflow's state as it answers now; None when there is no such workflow."""
+    handle = client.get_workflow_handle(workflow_id)
+    try:
+        state: T = await handle.query(CURRENT, result_type=result_type)
+    except RPCError as error:
+        if error.status is not RPCStatusCode.NOT_FOUND:
+            raise
+        return None
+    return state
 
 
 async def start_campaign(client: Client, state: CampaignState) -> None:

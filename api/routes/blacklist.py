@@ -39,6 +39,7 @@ class EntryRead(BaseModel):
 
     id: int
     credit_code: str
+    enterprise_name: str
     status: str
     reason: str
     case_ids: list[str]

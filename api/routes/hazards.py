@@ -14,6 +14,7 @@ from api.errors import ApiError
 from api.task_commands import actor_ref
 from api.updates import run_update
 from documents.table_xlsx import table_workbook
+from domain.hazards.available import HazardActionName, available_actions
 from domain.hazards.model import (
     CheckInput,
     FiveOnes,
@@ -34,7 +35,7 @@ from ledger.hazards import service as hazards
 from ledger.hazards.export import HEADERS, export_rows
 from ledger.hazards.tables import Hazard
 from ledger.units import service as units
-from workflows.client import HazardUpdate, start_hazard
+from workflows.client import HazardUpdate, current_state, start_hazard
 
 router = APIRouter(prefix="/api/v1/hazards", tags=["隐患"])
 
@@ -239,3 +240,19 @@ async def follow_up(
         HazardUpdate.FOLLOW_UP,
         CheckInput(actor=actor_ref(actor), passed=body.passed, note=body.note),
     )
+
+
+class HazardActions(BaseModel):
+    actions: list[HazardActionName]
+
+
+@router.get("/{hazard_id}/actions", response_model=HazardActions, summary="本账号现在可办理的操作")
+async def hazard_actions(
+    hazard_id: str, actor: CurrentActor, session: SessionDep, client: TemporalDep
+) -> HazardActions:
+    """The forms the web page shows; each action is still decided when it is sent."""
+    hazard = await _visible(actor, session, hazard_id)
+    if hazard.status == HazardStatus.CLOSED:
+        return HazardActions(actions=[])
+    state = await current_state(client, hazard.id, HazardState)
+    return HazardActions(actions=available_actions(state, actor_ref(actor)) if state else [])

@@ -84,6 +84,7 @@ async def propose(
     )
     session.add(entry)
     await session.flush()
+    await session.refresh(entry, ["enterprise_name"])
     return entry
 
 

@@ -33,6 +33,7 @@ async def test_listing_and_removal_with_approvals(
     assert proposed.status_code == 201
     entry = proposed.json()
     assert (entry["status"], entry["case_ids"]) == ("proposed", [case_id])
+    assert entry["enterprise_name"] == "天津某劳务有限公司"  # a list names enterprises
     assert (await client.post("/api/v1/blacklist", json=body, headers=unit)).status_code == 409
     path = f"/api/v1/blacklist/{entry['id']}"
     assert (
@@ -44,6 +45,7 @@ async def test_listing_and_removal_with_approvals(
         )
     ).json()
     assert listed["status"] == "listed" and listed["listed_at"]
+    assert listed["enterprise_name"] == "天津某劳务有限公司"
     assert (
         await client.post(f"{path}/decision", json={"approve": True}, headers=office)
     ).status_code == 409
@@ -67,11 +69,11 @@ async def test_listing_and_removal_with_approvals(
         "removed",
     ]
     assert [
-        e["id"]
+        (e["id"], e["enterprise_name"])
         for e in (
             await client.get("/api/v1/blacklist", params={"status": "removed"}, headers=office)
         ).json()
-    ] == [entry["id"]]
+    ] == [(entry["id"], "天津某劳务有限公司")]
 
 
 async def test_blacklist_refusals(client: httpx.AsyncClient, login: Login) -> None:

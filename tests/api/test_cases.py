@@ -211,6 +211,12 @@ async def test_figures_and_export(
     assert len(rows) == 3
     assert {r[4] for r in rows[1:]} == {"已登记", "已办结"}
     assert "李红梅" not in str(rows)
+    # the export takes the list's filters: what the page shows is what the file holds
+    large = await client.get(
+        "/api/v1/cases/export.xlsx", params={"min_amount": "1000000"}, headers=office
+    )
+    large_rows = list(load_workbook(io.BytesIO(large.content)).active.iter_rows(values_only=True))
+    assert [r[2] for r in large_rows[1:]] == ["GJ-FIG-2"]
     assert (await client.get("/api/v1/cases/export.xlsx")).status_code == 401
 
 
