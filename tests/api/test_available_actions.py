@@ -97,5 +97,7 @@ async def test_a_hazard_offers_its_next_step_to_its_unit_only(
         "actions": ["plan", "resolve"]
     }
     assert (await client.get(f"{path}/actions", headers=other)).status_code == 403
-    assert (await client.get("/api/v1/hazards/hazard:none/actions", headers=unit)).status_code == 404
+    assert (
+        await client.get("/api/v1/hazards/hazard:none/actions", headers=unit)
+    ).status_code == 404
     assert (await client.get(f"{path}/actions")).status_code == 401
