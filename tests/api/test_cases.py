@@ -159,6 +159,8 @@ async def test_major_case_goes_to_a_leaders_queue(
     assert [c["case_number"] for c in queue["items"]] == [registered.json()["case_number"]]
     detail = (await client.get(f"/api/v1/cases/{registered.json()['id']}", headers=leader)).json()
     assert detail["personal_data_masked"] is False  # the leader in charge handles it
+    assert (detail["leader"], detail["leader_name"]) == ("leader-wang", "leader-wang")
+    assert detail["description"] == "8 名工人反映 10 月、11 月工资未发"
     news = (await client.get("/api/v1/notifications", headers=leader)).json()
     assert news["items"][0]["title"].startswith("重大案件")
     assert (await client.get("/api/v1/leader/cases", headers=hotline)).status_code == 403
