@@ -14,6 +14,14 @@ const routes: RouteRecordRaw[] = [
     children: [
       { path: "", name: "home", redirect: () => ({ name: sectionsFor(session.me?.role)[0]?.name ?? "tasks" }) },
       { path: "tasks", name: "tasks", component: () => import("@/views/TasksView.vue") },
+      { path: "cases", name: "cases", component: () => import("@/views/cases/CasesView.vue") },
+      { path: "cases/new", name: "case-new", component: () => import("@/views/cases/CaseRegisterView.vue"), meta: { section: "cases" } },
+      { path: "cases/import", name: "case-import", component: () => import("@/views/cases/CaseImportView.vue"), meta: { section: "cases" } },
+      { path: "cases/:id", name: "case", component: () => import("@/views/cases/CaseDetailView.vue"), meta: { section: "cases" } },
+      { path: "hazards", name: "hazards", component: () => import("@/views/hazards/HazardsView.vue") },
+      { path: "hazards/:id", name: "hazard", component: () => import("@/views/hazards/HazardDetailView.vue"), meta: { section: "hazards" } },
+      { path: "blacklist", name: "blacklist", component: () => import("@/views/BlacklistView.vue") },
+      { path: "projects", name: "projects", component: () => import("@/views/projects/ProjectsView.vue") },
     ],
   },
 ];

@@ -16,7 +16,8 @@ export class ApiFailure extends Error {
     super(message);
   }
 
-  /** The field a 422 names (`details: [{field, message}]`), for showing next to it. */
+  /** The field a 422 names (`details: [{field, message}]`, or a message "field: …"), for
+   * showing next to it. */
   fieldErrors(): Record<string, string> {
     const out: Record<string, string> = {};
     if (Array.isArray(this.details)) {
@@ -24,6 +25,8 @@ export class ApiFailure extends Error {
         if (item.field && item.message) out[item.field] = item.message;
       }
     }
+    const named = /^([A-Za-z_][\w.[\]]*): (.+)$/.exec(this.message);
+    if (named && !Object.keys(out).length) out[named[1]!] = named[2]!;
     return out;
   }
 }
@@ -48,17 +51,35 @@ interface Answer<T> {
   response: Response;
 }
 
+/** The API's one error shape as an ApiFailure; `fallback` when the body says nothing. */
+function failureOf(status: number, body: unknown, fallback: string): ApiFailure {
+  const error = (body ?? {}) as { error?: { code?: string; message?: string; details?: unknown } };
+  return new ApiFailure(
+    status,
+    error.error?.code ?? "failed",
+    error.error?.message ?? fallback,
+    error.error?.details,
+  );
+}
+
 /** The answer's data, or an ApiFailure carrying the API's Chinese message. */
 export async function unwrap<T>(call: Promise<Answer<T>>): Promise<T> {
   const { data, error, response } = await call;
   if (response.ok) return data as T;
-  const body = (error ?? {}) as { error?: { code?: string; message?: string; details?: unknown } };
-  throw new ApiFailure(
-    response.status,
-    body.error?.code ?? "failed",
-    body.error?.message ?? `请求失败（${response.status}）`,
-    body.error?.details,
-  );
+  throw failureOf(response.status, error, `请求失败（${response.status}）`);
+}
+
+/** A file sent as the form field `file` (an import, an indicator sheet, evidence); the
+ * answer's JSON, or an ApiFailure with the API's details (e.g. every bad row). */
+export async function upload<T>(path: string, file: File): Promise<T> {
+  const body = new FormData();
+  body.append("file", file);
+  const headers = { Authorization: `Bearer ${session.token}` };
+  const response = await fetch(path, { method: "POST", body, headers });
+  const json: unknown = await response.json().catch(() => ({}));
+  if (response.status === 401) session.expire();
+  if (!response.ok) throw failureOf(response.status, json, `上传失败（${response.status}）`);
+  return json as T;
 }
 
 /** A file answer (an export or a report) saved through the browser. */

@@ -11,6 +11,10 @@ const EVERYONE: readonly Role[] = ["office", "leader", "unit", "district"];
 
 export const SECTIONS: readonly Section[] = [
   { name: "tasks", label: "任务", roles: EVERYONE },
+  { name: "cases", label: "案件台账", roles: EVERYONE },
+  { name: "hazards", label: "隐患", roles: EVERYONE },
+  { name: "blacklist", label: "黑名单", roles: EVERYONE },
+  { name: "projects", label: "工程项目与指标", roles: EVERYONE },
 ];
 
 export function sectionsFor(role: Role | undefined): Section[] {

@@ -1,0 +1,86 @@
+// Forms of actions (a case's or a hazard's next step, a blacklist decision …) described as data:
+// each field is named by the API's own field path, so a refusal lands next to its field.
+import { reactive } from "vue";
+import { ApiFailure } from "@/api/client";
+
+export type FieldKind = "text" | "textarea" | "money" | "integer" | "date" | "select" | "yesno" | "unit" | "files";
+export type Value = string | boolean | string[];
+export type Values = Record<string, Value>;
+
+export interface FieldSpec<C> {
+  /** The field's path in the API's body (`amount`, `five_ones.plan`): its 422 shows here. */
+  name: string;
+  label: string;
+  kind: FieldKind;
+  optional?: boolean;
+  /** select: code → label */
+  options?: Record<string, string>;
+  /** unit: the unit kinds offered (all when absent) */
+  unitKinds?: string[];
+  hint?: string;
+  initial?: (context: C) => Value;
+}
+
+export interface ActionSpec<C> {
+  name: string;
+  title: string;
+  submit: string;
+  tone?: "primary" | "success" | "warning" | "danger";
+  fields: FieldSpec<C>[];
+  send(context: C, values: Values): Promise<unknown>;
+}
+
+const EMPTY: Record<FieldKind, () => Value> = {
+  text: () => "",
+  textarea: () => "",
+  money: () => "",
+  integer: () => "",
+  date: () => "",
+  select: () => "",
+  unit: () => "",
+  yesno: () => true,
+  files: () => [],
+};
+
+export function initialValues<C>(fields: FieldSpec<C>[], context: C): Values {
+  return Object.fromEntries(fields.map((f) => [f.name, f.initial ? f.initial(context) : EMPTY[f.kind]()]));
+}
+
+/** A text value as the API takes it (trimmed); absent for an empty optional field. */
+export const text = (value: Value | undefined): string => (typeof value === "string" ? value.trim() : "");
+export const optionalText = (value: Value | undefined): string | undefined => text(value) || undefined;
+export const whole = (value: Value | undefined): number => Number(text(value) || "0");
+
+export interface Submission {
+  busy: boolean;
+  /** The API's refusal when it names no field of the form (409, 403, or a field not shown). */
+  message: string;
+  fields: Record<string, string>;
+}
+
+/** Send a form and keep the API's answer to it: each field's refusal, or the whole refusal. */
+export function useSubmission(): { state: Submission; run: (send: () => Promise<unknown>, known: string[]) => Promise<boolean> } {
+  const state: Submission = reactive({ busy: false, message: "", fields: {} });
+
+  async function run(send: () => Promise<unknown>, known: string[]): Promise<boolean> {
+    state.busy = true;
+    state.message = "";
+    state.fields = {};
+    try {
+      await send();
+      return true;
+    } catch (failure) {
+      const named = failure instanceof ApiFailure ? failure.fieldErrors() : {};
+      const shown = Object.entries(named).filter(([field]) => known.includes(field));
+      state.fields = Object.fromEntries(shown);
+      if (!shown.length || shown.length < Object.keys(named).length) {
+        state.message = failure instanceof Error ? failure.message : "提交失败";
+      }
+      return false;
+    } finally {
+      state.busy = false;
+    }
+  }
+
+  return { state, run };
+}
