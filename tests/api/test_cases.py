@@ -53,6 +53,7 @@ async def test_intake_refusals_name_the_field(client: httpx.AsyncClient, login: 
     money = await client.post("/api/v1/cases", json=clue(amount_claimed="12.345"), headers=hotline)
     assert money.status_code == 422
     assert money.json()["error"]["details"][0]["field"] == "amount_claimed"
+    assert money.json()["error"]["details"][0]["message"] == "最多 2 位小数"  # in Chinese
     nowhere = await client.post("/api/v1/cases", json=clue(district="tj.rsj"), headers=hotline)
     assert nowhere.status_code == 422
     assert nowhere.json()["error"]["message"] == "district: tj.rsj 不是已登记的区（或乡镇）"
