@@ -47,5 +47,8 @@ async def open_page(page: Page, live_url: str, path: str) -> None:
 
 
 async def settled(page: Page) -> None:
-    """Every table has finished loading (no loading mask left on the page)."""
-    await page.wait_for_function("!document.querySelector('.el-loading-mask')")
+    """Every table has finished loading and every dialog its opening (for a screenshot)."""
+    await page.wait_for_function(
+        "!document.querySelector('.el-loading-mask')"
+        " && document.getAnimations().every((a) => a.playState !== 'running')"
+    )

@@ -47,7 +47,7 @@ async def test_a_case_is_routed_accepted_verified_paid_and_closed_only_when_paid
     row = page.locator("tr.case-row").first
     await row.wait_for()
     assert "天津某劳务有限公司" in await row.inner_text() and "和平区" in await row.inner_text()
-    await row.locator("a.case-link").click()
+    await row.locator("a.record-link").click()
     await page.wait_for_selector("#case-status:has-text('已登记')")
     assert await offered_names(page) == ["route", "accept", "escalate"]
     await expand(page, "route")  # the step the case waits for is open

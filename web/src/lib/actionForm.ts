@@ -19,6 +19,8 @@ export interface FieldSpec<C> {
   unitKinds?: string[];
   hint?: string;
   initial?: (context: C) => Value;
+  /** Shown but not editable (a record's identity once it exists). */
+  fixed?: (context: C) => boolean;
 }
 
 export interface ActionSpec<C> {

@@ -14,7 +14,7 @@ export interface ProjectDraft {
 export const EDIT_PROJECT: ActionSpec<ProjectDraft> = {
   name: "edit-project", title: "工程项目", submit: "保存",
   fields: [
-    { name: "code", label: "项目编码（如施工许可证编号）", kind: "text", initial: (d) => d.project?.code ?? "" },
+    { name: "code", label: "项目编码（如施工许可证编号）", kind: "text", initial: (d) => d.project?.code ?? "", fixed: (d) => d.project !== null },
     { name: "name", label: "项目名称", kind: "text", initial: (d) => d.project?.name ?? "" },
     { name: "district", label: "所属区", kind: "unit", unitKinds: ["district"], initial: (d) => d.project?.district ?? d.district },
     { name: "project_type", label: "项目类型", kind: "select", options: PROJECT_TYPE, initial: (d) => d.project?.project_type ?? "social" },
