@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from playwright.async_api import Locator, Page
 
+from tests.web.conftest import screenshot
+
 
 def action(page: Page, name: str) -> Locator:
     """An action's form (components/ActionForm.vue) by the action's name."""
@@ -52,3 +54,9 @@ async def settled(page: Page) -> None:
         "!document.querySelector('.el-loading-mask')"
         " && document.getAnimations().every((a) => a.playState !== 'running')"
     )
+
+
+async def snap(page: Page, name: str) -> None:
+    """A screenshot once the page has settled (tables loaded, transitions over)."""
+    await settled(page)
+    await screenshot(page, name)

@@ -8,8 +8,8 @@ import httpx
 from domain.units.roles import Role
 from tests.api.cases_data import clue
 from tests.api.conftest import Login
-from tests.web.conftest import SignIn, has_horizontal_scroll, screenshot
-from tests.web.forms import open_page, settled
+from tests.web.conftest import SignIn, has_horizontal_scroll
+from tests.web.forms import open_page, settled, snap
 
 
 async def test_a_unit_proposes_and_the_office_decides(
@@ -38,8 +38,7 @@ async def test_a_unit_proposes_and_the_office_decides(
     await page.fill("#propose-listing-reason", "经责令限期支付仍拒不支付")
     await page.locator("[data-action='propose-listing'] button[type=submit]").click()
     await page.wait_for_selector("tr.enterprise-row:has-text('拟列入，待审批')")
-    await settled(page)
-    await screenshot(page, "blacklist-enterprises-desk")
+    await snap(page, "blacklist-enterprises-desk")
     await page.click("text=黑名单记录")
     entry = page.locator("tr.entry-row").first
     await entry.wait_for()
@@ -64,17 +63,16 @@ async def test_a_unit_proposes_and_the_office_decides(
     history = await page.inner_text(".el-dialog .history")
     assert "提出列入" in history and "批准列入" in history and "提出移出" in history
     assert "同意列入" in history
-    await settled(page)
-    await screenshot(page, "blacklist-entry-desk")
+    await snap(page, "blacklist-entry-desk")
 
     phone = await sign_in("office", phone=True)
     await open_page(phone, live_url, "/blacklist")
     await phone.locator(".entry-card").first.wait_for()
     await settled(phone)
     assert not await has_horizontal_scroll(phone)
-    await screenshot(phone, "blacklist-phone")
+    await snap(phone, "blacklist-phone")
     await phone.locator(".entry-card >> text=办理").click()
     await phone.wait_for_selector("[data-action='decide-removal']")
     await settled(phone)
     assert not await has_horizontal_scroll(phone)
-    await screenshot(phone, "blacklist-decision-phone")
+    await snap(phone, "blacklist-decision-phone")

@@ -3,19 +3,21 @@ problem is listed by its Excel row and column."""
 
 from __future__ import annotations
 
+from playwright.async_api import FilePayload
+
 from domain.units.roles import Role
 from tests.api.conftest import Login
 from tests.api.test_case_imports import HEADER, ROWS
 from tests.spreadsheets import xlsx_bytes
-from tests.web.conftest import SignIn, has_horizontal_scroll, screenshot
-from tests.web.forms import open_page
+from tests.web.conftest import SignIn, has_horizontal_scroll
+from tests.web.forms import open_page, snap
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def clue_file() -> dict[str, object]:
+def clue_file() -> FilePayload:
     rows = [HEADER.split(","), *(row.split(",") for row in ROWS)]
-    return {"name": "线索导出.xlsx", "mimeType": XLSX, "buffer": xlsx_bytes(rows)}
+    return FilePayload(name="线索导出.xlsx", mimeType=XLSX, buffer=xlsx_bytes(rows))
 
 
 async def test_a_district_sees_each_bad_rows_row_and_column(
@@ -25,7 +27,7 @@ async def test_a_district_sees_each_bad_rows_row_and_column(
     page = await sign_in("hp")
     await open_page(page, live_url, "/cases")
     await page.click("#import-cases")
-    await page.set_input_files("#clue-file", files=[clue_file()])  # type: ignore[list-item]
+    await page.set_input_files("#clue-file", files=[clue_file()])
     await page.wait_for_selector("#import-status:has-text('导入完成')")
     counts = [
         await page.inner_text(f"#count-{n}") for n in ("total", "valid", "registered", "existing")
@@ -41,18 +43,18 @@ async def test_a_district_sees_each_bad_rows_row_and_column(
     }  # fmt: skip
     reasons = {column: reason for _, column, reason in errors}
     assert "火星区" in reasons["所属区"]
-    await screenshot(page, "case-import-desk")
+    await snap(page, "case-import-desk")
 
     phone = await sign_in("hp", phone=True)
     await open_page(phone, live_url, "/cases/import")
-    await phone.set_input_files("#clue-file", files=[clue_file()])  # type: ignore[list-item]
+    await phone.set_input_files("#clue-file", files=[clue_file()])
     await phone.wait_for_selector("#import-status:has-text('导入完成')")
     assert (
         await phone.inner_text("#count-existing") == "2"
     )  # the same clues are not registered twice
     assert await phone.locator(".row-error-card").count() == 3
     assert not await has_horizontal_scroll(phone)
-    await screenshot(phone, "case-import-phone")
+    await snap(phone, "case-import-phone")
 
 
 async def test_a_file_that_cannot_be_read_is_refused_as_a_whole(
@@ -61,7 +63,7 @@ async def test_a_file_that_cannot_be_read_is_refused_as_a_whole(
     await login("hp", Role.DISTRICT, "tj.hp")
     page = await sign_in("hp")
     await open_page(page, live_url, "/cases/import")
-    wrong = {"name": "线索.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4"}
-    await page.set_input_files("#clue-file", files=[wrong])  # type: ignore[list-item]
+    wrong = FilePayload(name="线索.pdf", mimeType="application/pdf", buffer=b"%PDF-1.4")
+    await page.set_input_files("#clue-file", files=[wrong])
     await page.wait_for_selector("#import-error:has-text('仅支持 .xlsx 或 .csv 文件')")
     assert await page.locator("#import-result").count() == 0

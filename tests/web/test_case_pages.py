@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from domain.units.roles import Role
 from tests.api.cases_data import clue
 from tests.api.conftest import Login
-from tests.web.conftest import SignIn, has_horizontal_scroll, screenshot
+from tests.web.conftest import SignIn, has_horizontal_scroll
 from tests.web.forms import (
     action,
     choose,
@@ -22,7 +22,7 @@ from tests.web.forms import (
     offered,
     offered_names,
     open_page,
-    settled,
+    snap,
     submit,
 )
 
@@ -82,7 +82,7 @@ async def test_a_case_is_routed_accepted_verified_paid_and_closed_only_when_paid
     await refusal.wait_for()
     assert "尚欠 36,000.00 元未支付，不能办结（不解决不销账）" in await refusal.inner_text()
     assert await handler.inner_text("#case-status") == "化解中"
-    await screenshot(handler, "case-detail-refused-desk")
+    await snap(handler, "case-detail-refused-desk")
 
     await expand(handler, "payment")
     assert await handler.input_value("#payment-amount") == "36000.00"  # what is still owed
@@ -100,7 +100,7 @@ async def test_a_case_is_routed_accepted_verified_paid_and_closed_only_when_paid
         assert step in history
     assert "分派至 和平区人社局" in history
     assert "13912345678" in await handler.inner_text("tr.party-row")  # it handles the case
-    await screenshot(handler, "case-detail-desk")
+    await snap(handler, "case-detail-desk")
 
 
 async def test_each_account_sees_only_what_it_may_do_and_parties_are_masked(
@@ -127,7 +127,7 @@ async def test_each_account_sees_only_what_it_may_do_and_parties_are_masked(
     await open_page(phone, live_url, f"/cases/{case_id}")
     await expand(phone, "escalate")
     assert not await has_horizontal_scroll(phone)
-    await screenshot(phone, "case-detail-phone")
+    await snap(phone, "case-detail-phone")
 
 
 async def test_the_list_reads_its_filters_from_the_address_and_exports_them(
@@ -153,8 +153,7 @@ async def test_the_list_reads_its_filters_from_the_address_and_exports_them(
     assert [r[2] for r in list(sheet.iter_rows(values_only=True))[1:]] == ["GJ-WEB-4"]
     await page.click("text=清除筛选")
     await page.wait_for_function("document.querySelectorAll('tr.case-row').length === 2")
-    await settled(page)
-    await screenshot(page, "cases-desk")
+    await snap(page, "cases-desk")
     phone = await sign_in("rsj", phone=True)
     await open_page(phone, live_url, "/cases")
     await phone.locator(".case-card").first.wait_for()
@@ -163,7 +162,7 @@ async def test_the_list_reads_its_filters_from_the_address_and_exports_them(
     await phone.click(".filter-toggle")  # the filters fold at phone width
     await phone.wait_for_selector("form.toolbar", state="visible")
     assert not await has_horizontal_scroll(phone)
-    await screenshot(phone, "cases-phone")
+    await snap(phone, "cases-phone")
 
 
 async def test_registering_a_case_by_hand_shows_each_refusal_under_its_field(
@@ -188,7 +187,7 @@ async def test_registering_a_case_by_hand_shows_each_refusal_under_its_field(
     assert await amount.inner_text() == "最多 2 位小数"
     uscc = page.locator(".el-form-item:has(#reg-uscc) .el-form-item__error")
     assert await uscc.inner_text() == "统一社会信用代码校验位不正确"
-    await screenshot(page, "case-register-refused-desk")
+    await snap(page, "case-register-refused-desk")
     await page.fill("#reg-amount", "48000.00")
     await page.fill("#reg-uscc", "91120101MA05K2XQ3E")
     await page.click("#register-submit")
@@ -199,5 +198,5 @@ async def test_registering_a_case_by_hand_shows_each_refusal_under_its_field(
     await open_page(phone, live_url, "/cases/new")
     await phone.wait_for_selector("#register-submit")
     assert not await has_horizontal_scroll(phone)
-    await screenshot(phone, "case-register-phone")
-    await screenshot(page, "case-registered-desk")
+    await snap(phone, "case-register-phone")
+    await snap(page, "case-registered-desk")

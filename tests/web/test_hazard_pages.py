@@ -11,8 +11,8 @@ from tests.api.conftest import Login
 from tests.api.test_hazards import INTAKE
 from tests.polling import eventually
 from tests.scenario_dates import machine_today
-from tests.web.conftest import SignIn, has_horizontal_scroll, screenshot
-from tests.web.forms import choose, expand, offered_names, open_page, settled, submit
+from tests.web.conftest import SignIn, has_horizontal_scroll
+from tests.web.forms import choose, expand, offered_names, open_page, settled, snap, submit
 
 
 async def test_a_unit_registers_plans_and_resolves_a_hazard(
@@ -65,7 +65,7 @@ async def test_a_unit_registers_plans_and_resolves_a_hazard(
     history = await page.inner_text(".history")
     assert "落实五个一、四包" in history and "人工费已拨付，工资已发放" in history
     assert await offered_names(page) == ["follow_up"]
-    await screenshot(page, "hazard-detail-desk")
+    await snap(page, "hazard-detail-desk")
 
     leader = await sign_in("leader")  # leaders read hazards but take no action on them
     await open_page(leader, live_url, "/hazards")
@@ -79,7 +79,7 @@ async def test_a_unit_registers_plans_and_resolves_a_hazard(
     await phone.locator(".hazard-card a").first.click()
     await phone.wait_for_selector("#hazard-status")
     assert not await has_horizontal_scroll(phone)
-    await screenshot(phone, "hazard-detail-phone")
+    await snap(phone, "hazard-detail-phone")
 
 
 async def test_the_hazard_list_filters_pages_and_exports(
@@ -104,7 +104,7 @@ async def test_the_hazard_list_filters_pages_and_exports(
     await settled(page)
     assert await page.locator("tr.hazard-row").count() == 20
     assert "共 22 条" in await page.inner_text(".pager")
-    await screenshot(page, "hazards-desk")
+    await snap(page, "hazards-desk")
     await page.locator(".pager .number", has_text="2").click()
     await page.wait_for_function("document.querySelectorAll('tr.hazard-row').length === 2")
     await choose(page, "[aria-label='风险等级']", "风险低")
@@ -117,4 +117,4 @@ async def test_the_hazard_list_filters_pages_and_exports(
     await open_page(phone, live_url, "/hazards")
     await phone.locator(".hazard-card").first.wait_for()
     assert not await has_horizontal_scroll(phone)
-    await screenshot(phone, "hazards-phone")
+    await snap(phone, "hazards-phone")

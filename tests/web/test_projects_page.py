@@ -6,22 +6,24 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from playwright.async_api import FilePayload, Page
+
 from domain.units.roles import Role
 from tests.api.conftest import Login
 from tests.scenario_dates import machine_today, monday_of
 from tests.spreadsheets import xlsx_bytes
-from tests.web.conftest import SignIn, has_horizontal_scroll, screenshot
-from tests.web.forms import choose, open_page, settled
+from tests.web.conftest import SignIn, has_horizontal_scroll
+from tests.web.forms import choose, open_page, snap
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 LAST_MONDAY = monday_of(machine_today()) - timedelta(days=7)  # the week the page opens on
 
 
-def sheet(header: tuple[str, ...], *rows: tuple[object, ...]) -> dict[str, object]:
-    return {"name": "周指标.xlsx", "mimeType": XLSX, "buffer": xlsx_bytes([header, *rows])}
+def sheet(header: tuple[str, ...], *rows: tuple[object, ...]) -> FilePayload:
+    return FilePayload(name="周指标.xlsx", mimeType=XLSX, buffer=xlsx_bytes([header, *rows]))
 
 
-async def cells(page, selector: str) -> list[list[str]]:  # type: ignore[no-untyped-def]
+async def cells(page: Page, selector: str) -> list[list[str]]:
     return [
         [await cell.inner_text() for cell in await row.locator("td").all()]
         for row in await page.locator(selector).all()
@@ -49,13 +51,12 @@ async def test_a_district_registers_a_project_and_uploads_its_week(
     await page.fill("#edit-project-general_contractor", "某建工集团")
     await page.locator("[data-action='edit-project'] button[type=submit]").click()
     await page.wait_for_selector("tr.project-row:has-text('某建工集团')")
-    await settled(page)
-    await screenshot(page, "projects-desk")
+    await snap(page, "projects-desk")
 
     await page.click("text=区级周指标")
     week = await page.inner_text(".el-select:has(#week)")
     assert week == f"{LAST_MONDAY.year}年{LAST_MONDAY.month}月{LAST_MONDAY.day}日起一周"
-    await page.set_input_files("#district-sheet", files=[sheet(  # type: ignore[list-item]
+    await page.set_input_files("#district-sheet", files=[sheet(
         ("区", "指标", "分子", "分母"),
         ("和平区", "实名制更新率", 187, 200),
         ("和平区", "项目经理到岗率", 30, 20),
@@ -64,9 +65,8 @@ async def test_a_district_registers_a_project_and_uploads_its_week(
     assert await cells(page, "tr.row-error") == [["第 3 行", "分子", "分子 30 大于分母 20"]]
     assert "未保存任何数据" in await page.inner_text(".upload-error")
     assert await page.locator("tr.indicator-row").count() == 0
-    await settled(page)
-    await screenshot(page, "indicators-refused-desk")
-    await page.set_input_files("#district-sheet", files=[sheet(  # type: ignore[list-item]
+    await snap(page, "indicators-refused-desk")
+    await page.set_input_files("#district-sheet", files=[sheet(
         ("区", "指标", "分子", "分母"),
         ("和平区", "实名制更新率", 187, 200),
         ("和平区", "项目经理到岗率", 2, 3),
@@ -78,7 +78,7 @@ async def test_a_district_registers_a_project_and_uploads_its_week(
     ]
 
     await page.click("text=项目指标")
-    await page.set_input_files("#project-sheet", files=[sheet(  # type: ignore[list-item]
+    await page.set_input_files("#project-sheet", files=[sheet(
         ("项目编码", "指标", "分子", "分母"),
         ("JZ-9", "实名制考勤率", 30, 32),
     )])  # fmt: skip
@@ -86,7 +86,7 @@ async def test_a_district_registers_a_project_and_uploads_its_week(
     assert await cells(page, "tr.row-error:visible") == [
         ["第 2 行", "项目编码", "未知的项目编码：「JZ-9」"]
     ]
-    await page.set_input_files("#project-sheet", files=[sheet(  # type: ignore[list-item]
+    await page.set_input_files("#project-sheet", files=[sheet(
         ("项目编码", "指标", "分子", "分母"),
         ("JZ-2026-001", "实名制考勤率", 30, 32),
         ("JZ-2026-001", "工资保证金", 1, 1),
@@ -104,8 +104,7 @@ async def test_a_district_registers_a_project_and_uploads_its_week(
         "30 / 32",
         "93.8%",
     ]
-    await settled(page)
-    await screenshot(page, "indicator-totals-desk")
+    await snap(page, "indicator-totals-desk")
 
     unit = await sign_in("zjw")
     await open_page(unit, live_url, "/projects")
@@ -120,13 +119,12 @@ async def test_a_district_registers_a_project_and_uploads_its_week(
     await open_page(phone, live_url, "/projects")
     await phone.locator(".project-card").first.wait_for()
     assert not await has_horizontal_scroll(phone)
-    await screenshot(phone, "projects-phone")
+    await snap(phone, "projects-phone")
     await phone.click("text=区级周指标")
-    await phone.set_input_files("#district-sheet", files=[sheet(  # type: ignore[list-item]
+    await phone.set_input_files("#district-sheet", files=[sheet(
         ("区", "指标", "分子", "分母"), ("河西区", "实名制更新率", 1, 2),
     )])  # fmt: skip
     await phone.locator(".row-error-card").first.wait_for()  # another district's row: refused
     assert "只能报送本区" in await phone.inner_text(".row-error-card")
     assert not await has_horizontal_scroll(phone)
-    await settled(phone)
-    await screenshot(phone, "indicators-refused-phone")
+    await snap(phone, "indicators-refused-phone")
