@@ -14,18 +14,11 @@ from pathlib import Path
 import pytest
 import uvicorn
 from fastapi import FastAPI
-from playwright.async_api import Browser, Page, async_playwright
+from playwright.async_api import Browser, Page, ViewportSize, async_playwright
 
 from launcher.ports import free_port
-from tests.api.conftest import (  # noqa: F401 - the API's fixtures, shared with the pages' tests
-    PASSWORD,
-    app,
-    client,
-    login,
-    seeded,
-    settings,
-    start_task,
-)
+from tests.api import conftest as api_fixtures
+from tests.api.conftest import PASSWORD
 from tests.polling import eventually
 
 CHROMIUM = os.environ.get("QINGLING_CHROMIUM", "/usr/bin/chromium")
@@ -35,10 +28,18 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]  # fmt: skip
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "web"
-DESK = {"width": 1366, "height": 768}
-PHONE = {"width": 390, "height": 844}
+DESK = ViewportSize(width=1366, height=768)
+PHONE = ViewportSize(width=390, height=844)
 
 SignIn = Callable[..., Awaitable[Page]]
+
+# The API's fixtures, shared with the pages' tests.
+settings = api_fixtures.settings
+app = api_fixtures.app
+client = api_fixtures.client
+seeded = api_fixtures.seeded
+login = api_fixtures.login
+start_task = api_fixtures.start_task
 
 
 @pytest.fixture
