@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from temporalio.client import Client
@@ -13,6 +13,9 @@ from api.updates import run_update
 from domain.tasks.model import STATUS_LABELS, ActorRef, TaskState, TaskStatus
 from ledger.tasks import service as tasks
 from ledger.tasks.tables import Task
+from workflows.client import UpdateName
+
+Arg = TypeVar("Arg")
 
 
 def actor_ref(actor: Actor) -> ActorRef:
@@ -29,7 +32,9 @@ async def visible_task(*, session: AsyncSession, actor: Actor, task_id: str) -> 
     return task
 
 
-async def send_update(client: Client, task: Task, update: Any, body: Any) -> TaskState:
+async def send_update(
+    client: Client, task: Task, update: UpdateName[Arg, TaskState], body: Arg
+) -> TaskState:
     """Run the update; the ledger explains a task whose workflow has ended."""
     label = STATUS_LABELS.get(TaskStatus(task.status), task.status)
     return await run_update(
@@ -37,6 +42,5 @@ async def send_update(client: Client, task: Task, update: Any, body: Any) -> Tas
         task.id,
         update,
         body,
-        result_type=TaskState,
         when_finished=ApiError(409, "task_closed", f"任务{label}，不能再操作"),
     )

@@ -7,11 +7,14 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 from pydantic import BaseModel, ConfigDict, Field
 
+from api.decisions import DecisionBody
 from api.deps import CurrentActor, OfficeActor, SessionDep, TemporalDep
 from api.errors import ApiError
+from api.paging import Page, PagingDep
+from api.routing import resource_router
 from api.task_commands import actor_ref, send_update, visible_task
 from domain.calendar.workdays import WorkingCalendar
 from domain.tasks.model import (
@@ -34,7 +37,7 @@ from ledger.tasks.tables import Task
 from ledger.units import service as units
 from workflows.client import TaskUpdate
 
-router = APIRouter(prefix="/api/v1/tasks", tags=["任务"])
+router = resource_router("tasks", "任务")
 
 
 class TaskRead(BaseModel):
@@ -63,11 +66,6 @@ class TaskRead(BaseModel):
         default=False, description="期限所在年份的放假安排尚未公布，按法定节假日暂估"
     )
     completed_at: datetime | None
-
-
-class TaskPage(BaseModel):
-    items: list[TaskRead]
-    total: int
 
 
 class EventRead(BaseModel):
@@ -131,12 +129,6 @@ class ExtensionBody(BaseModel):
     reason: str = Field(min_length=2, max_length=2000)
 
 
-class DecisionBody(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    approve: bool
-    reason: str = Field(default="", max_length=2000)
-
-
 class ReassignBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
     unit: str
@@ -168,19 +160,18 @@ def _result(state: TaskState, request_id: str | None = None) -> ActionResult:
     )
 
 
-@router.get("", response_model=TaskPage, summary="任务列表（默认本单位）")
-async def inbox(
+@router.get("", response_model=Page[TaskRead], summary="任务列表（默认本单位，期限近的在前）")
+async def list_tasks(
     actor: CurrentActor,
     session: SessionDep,
+    paging: PagingDep,
     campaign: str | None = None,
     phase: str | None = None,
     status: Annotated[str | None, Query(pattern="^(open|in_progress|completed|cancelled)$")] = None,
     overdue: bool | None = None,
     due_before: date | None = None,
     unit: str | None = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
-) -> TaskPage:
+) -> Page[TaskRead]:
     if unit is not None and not await actor.may_act_for(unit, session=session):
         raise ApiError(403, "forbidden", f"您无权查看单位 {unit} 的任务")
     scope: list[str] | None
@@ -204,15 +195,15 @@ async def inbox(
             due_before=due_before,
         ),
         today=today,
-        limit=limit,
-        offset=offset,
+        limit=paging.limit,
+        offset=paging.offset,
     )
     working = await calendar.working_calendar(session=session)
-    return TaskPage(items=[_read(t, today, working) for t in found], total=total)
+    return Page[TaskRead].of([_read(t, today, working) for t in found], total, paging)
 
 
 @router.get("/{task_id}", response_model=TaskDetail, summary="任务详情与全部记录")
-async def detail(task_id: str, actor: CurrentActor, session: SessionDep) -> TaskDetail:
+async def task_detail(task_id: str, actor: CurrentActor, session: SessionDep) -> TaskDetail:
     task = await visible_task(session=session, actor=actor, task_id=task_id)
     base = _read(task, today_in_beijing(), await calendar.working_calendar(session=session))
     return TaskDetail(
@@ -232,8 +223,10 @@ async def detail(task_id: str, actor: CurrentActor, session: SessionDep) -> Task
     )
 
 
-@router.post("/{task_id}/progress", response_model=ActionResult, summary="报告进度")
-async def progress(
+@router.post(
+    "/{task_id}/progress-reports", response_model=ActionResult, status_code=201, summary="报告进度"
+)
+async def report_progress(
     task_id: str, body: ProgressBody, actor: CurrentActor, session: SessionDep, client: TemporalDep
 ) -> ActionResult:
     task = await visible_task(session=session, actor=actor, task_id=task_id)
@@ -247,7 +240,7 @@ async def progress(
 
 
 @router.post("/{task_id}/complete", response_model=ActionResult, summary="办结任务")
-async def complete(
+async def complete_task(
     task_id: str, body: CompleteBody, actor: CurrentActor, session: SessionDep, client: TemporalDep
 ) -> ActionResult:
     task = await visible_task(session=session, actor=actor, task_id=task_id)
@@ -287,9 +280,9 @@ async def complete(
     "/{task_id}/extension-requests",
     response_model=ActionResult,
     status_code=201,
-    summary="申请延期",
+    summary="申请延期（编号见 request_id）",
 )
-async def request_extension(
+async def request_task_extension(
     task_id: str, body: ExtensionBody, actor: CurrentActor, session: SessionDep, client: TemporalDep
 ) -> ActionResult:
     task = await visible_task(session=session, actor=actor, task_id=task_id)
@@ -313,7 +306,7 @@ async def request_extension(
     response_model=ActionResult,
     summary="审批延期申请（领导小组办公室）",
 )
-async def decide_extension(
+async def decide_task_extension(
     task_id: str,
     request_id: str,
     body: DecisionBody,
@@ -336,7 +329,7 @@ async def decide_extension(
 @router.post(
     "/{task_id}/reassign", response_model=ActionResult, summary="改派任务（领导小组办公室）"
 )
-async def reassign(
+async def reassign_task(
     task_id: str, body: ReassignBody, actor: OfficeActor, session: SessionDep, client: TemporalDep
 ) -> ActionResult:
     task = await visible_task(session=session, actor=actor, task_id=task_id)
@@ -355,7 +348,7 @@ async def reassign(
 
 
 @router.post("/{task_id}/cancel", response_model=ActionResult, summary="撤销任务（领导小组办公室）")
-async def cancel(
+async def cancel_task(
     task_id: str, body: CancelBody, actor: OfficeActor, session: SessionDep, client: TemporalDep
 ) -> ActionResult:
     task = await visible_task(session=session, actor=actor, task_id=task_id)

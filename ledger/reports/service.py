@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import undefer
 
 from domain.reports.figures import ReportFigures
+from ledger.paging import scalar_page
 from ledger.reports.tables import Report
 
 
@@ -52,9 +53,8 @@ async def listed(
         query = query.where(Report.campaign_id == campaign_id)
     if kind is not None:
         query = query.where(Report.kind == kind)
-    total = await session.scalar(select(func.count()).select_from(query.subquery()))
-    page = query.order_by(Report.period_end.desc(), Report.id).limit(limit).offset(offset)
-    return (await session.scalars(page)).all(), int(total or 0)
+    query = query.order_by(Report.period_end.desc(), Report.id)
+    return await scalar_page(session, query, limit=limit, offset=offset)
 
 
 async def get(*, session: AsyncSession, report_id: str, with_files: bool = False) -> Report | None:

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from ledger.paging import scalar_page
 from ledger.tasks.tables import Escalation, Task
 
 OPEN_STATUSES = ("open", "in_progress")
@@ -50,21 +51,22 @@ async def search(
     *, session: AsyncSession, f: TaskFilter, today: date, limit: int, offset: int
 ) -> tuple[Sequence[Task], int]:
     """A page of tasks, soonest deadline first, and the total that match."""
-    base = _filtered(select(Task), f, today)
-    total = await session.scalar(select(func.count()).select_from(base.subquery()))
-    page = await session.scalars(base.order_by(Task.deadline, Task.id).limit(limit).offset(offset))
-    return page.all(), int(total or 0)
+    query = _filtered(select(Task), f, today).order_by(Task.deadline, Task.id)
+    return await scalar_page(session, query, limit=limit, offset=offset)
 
 
-async def supervision_list(*, session: AsyncSession, campaign: str | None) -> Sequence[Escalation]:
-    """督办 and 问责 records of tasks still open: the office's supervision list."""
+async def supervision_list(
+    *, session: AsyncSession, campaign: str | None, limit: int, offset: int
+) -> tuple[Sequence[Escalation], int]:
+    """A page of the 督办 and 问责 records of tasks still open (the office's supervision list),
+    newest first; and how many there are."""
     query = (
         select(Escalation)
         .join(Task, Task.id == Escalation.task_id)
         .where(Escalation.action.in_(("supervise", "accountability")))
         .where(Task.status.in_(OPEN_STATUSES))
-        .order_by(Escalation.recorded_at.desc())
+        .order_by(Escalation.recorded_at.desc(), Escalation.id)
     )
     if campaign:
         query = query.where(Escalation.campaign_id == campaign)
-    return (await session.scalars(query)).all()
+    return await scalar_page(session, query, limit=limit, offset=offset)

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from domain.units.accounts import AccountCreate, AccountRefused
 from domain.units.roles import ROLES_NEEDING_UNIT
 from infra.passwords import hash_password, needs_rehash, verify_password
+from ledger.paging import scalar_page
 from ledger.units.accounts_table import Account
 from ledger.units.tables import Unit
 
@@ -56,6 +57,9 @@ async def authenticate(*, session: AsyncSession, username: str, password: str) -
     return account
 
 
-async def list_all(*, session: AsyncSession) -> Sequence[Account]:
-    """Every account, by username."""
-    return (await session.scalars(select(Account).order_by(Account.username))).all()
+async def listed(
+    *, session: AsyncSession, limit: int, offset: int
+) -> tuple[Sequence[Account], int]:
+    """A page of the accounts, by username; and how many there are."""
+    query = select(Account).order_by(Account.username)
+    return await scalar_page(session, query, limit=limit, offset=offset)

@@ -9,6 +9,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.units.model import UnitKind, UnitLevel, UnitSpec
+from ledger.paging import scalar_page
 from ledger.units.tables import Unit
 
 
@@ -56,12 +57,14 @@ async def get(*, session: AsyncSession, code: str) -> Unit | None:
     return await session.get(Unit, code)
 
 
-async def list_all(*, session: AsyncSession, parent: str | None = None) -> Sequence[Unit]:
-    """All units, or the direct children of `parent`, ordered by code."""
+async def listed(
+    *, session: AsyncSession, parent: str | None, limit: int, offset: int
+) -> tuple[Sequence[Unit], int]:
+    """A page of all units, or of the direct children of `parent`, by code; and their count."""
     query = select(Unit).order_by(Unit.code)
     if parent is not None:
         query = query.where(Unit.parent_code == parent)
-    return (await session.scalars(query)).all()
+    return await scalar_page(session, query, limit=limit, offset=offset)
 
 
 async def ancestors(*, session: AsyncSession, code: str) -> list[str]:

@@ -14,6 +14,8 @@ const routes: RouteRecordRaw[] = [
     children: [
       { path: "", name: "home", redirect: () => ({ name: sectionsFor(session.me?.role)[0]?.name ?? "tasks" }) },
       { path: "tasks", name: "tasks", component: () => import("@/views/TasksView.vue") },
+      { path: "supervision", name: "supervision", component: () => import("@/views/SupervisionView.vue") },
+      { path: "accounts", name: "accounts", component: () => import("@/views/AccountsView.vue") },
     ],
   },
 ];

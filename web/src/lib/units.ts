@@ -6,13 +6,21 @@ const names: Record<string, string> = reactive({});
 const order: string[] = reactive([]);
 let loading: Promise<void> | null = null;
 
-export function loadUnits(): Promise<void> {
-  loading ??= unwrap(api.GET("/api/v1/units")).then((units) => {
-    for (const unit of units) {
+/** Every unit, page by page (a city has hundreds). */
+async function readAll(): Promise<void> {
+  const limit = 500;
+  for (let offset = 0; ; offset += limit) {
+    const page = await unwrap(api.GET("/api/v1/units", { params: { query: { limit, offset } } }));
+    for (const unit of page.items) {
       names[unit.code] = unit.short_name || unit.name;
       order.push(unit.code);
     }
-  });
+    if (offset + limit >= page.total) return;
+  }
+}
+
+export function loadUnits(): Promise<void> {
+  loading ??= readAll();
   return loading;
 }
 
