@@ -11,6 +11,8 @@ from temporalio.service import RPCError, RPCStatusCode
 from api.errors import ApiError
 
 HTTP_STATUS = {"Forbidden": 403, "Conflict": 409, "Invalid": 422, "NotFound": 404}
+# A rule's refusal (domain.refusal.Refusal.kind) checked in the API itself, without a workflow.
+REFUSAL_STATUS = {"forbidden": 403, "conflict": 409, "invalid": 422, "not_found": 404}
 T = TypeVar("T")
 
 

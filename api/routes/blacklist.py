@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from api.deps import CurrentActor, SessionDep
 from api.errors import ApiError
+from api.updates import REFUSAL_STATUS
 from domain.cases.blacklist import (
     BlacklistStatus,
     check_proposal,
@@ -24,7 +25,6 @@ from ledger.enterprises import service as enterprises
 from ledger.enterprises.tables import BlacklistEntry
 
 router = APIRouter(prefix="/api/v1", tags=["企业与黑名单"])
-HTTP = {"forbidden": 403, "conflict": 409, "invalid": 422, "not_found": 404}
 
 
 class EnterpriseRead(BaseModel):
@@ -70,7 +70,7 @@ def _ruled(rule: Callable[[], Any]) -> Any:
     try:
         return rule()
     except Refusal as refusal:
-        raise ApiError(HTTP[refusal.kind], refusal.code, refusal.message) from None
+        raise ApiError(REFUSAL_STATUS[refusal.kind], refusal.code, refusal.message) from None
 
 
 @router.get(

@@ -9,7 +9,9 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict, Field
 
 from api.deps import CurrentActor, SessionDep
+from domain.units.naming import codes_in, with_names
 from ledger.notifications import service as notifications
+from ledger.units import service as units
 
 router = APIRouter(prefix="/api/v1/notifications", tags=["通知"])
 
@@ -28,6 +30,7 @@ class NotificationRead(BaseModel):
 
 class NotificationPage(BaseModel):
     items: list[NotificationRead]
+    total: int
     unread: int
 
 
@@ -47,10 +50,15 @@ async def inbox(
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> NotificationPage:
-    items, count = await notifications.inbox(
+    items, total, count = await notifications.inbox(
         session=session, username=actor.username, unread_only=unread, limit=limit, offset=offset
     )
-    return NotificationPage(items=[NotificationRead.model_validate(n) for n in items], unread=count)
+    views = [NotificationRead.model_validate(n) for n in items]
+    codes = set().union(*(codes_in(f"{n.title} {n.body}") for n in views))
+    names = await units.short_names(session=session, codes=codes)
+    for view in views:  # written with unit codes; read with names
+        view.title, view.body = with_names(view.title, names), with_names(view.body, names)
+    return NotificationPage(items=views, total=total, unread=count)
 
 
 @router.post("/read", response_model=Marked, summary="标记为已读")

@@ -90,20 +90,21 @@ async def notify(
 
 async def inbox(
     *, session: AsyncSession, username: str, unread_only: bool, limit: int, offset: int
-) -> tuple[Sequence[Notification], int]:
-    """The account's notifications, newest first, and the unread count."""
+) -> tuple[Sequence[Notification], int, int]:
+    """The account's notifications, newest first, the total listed and the unread count."""
     query = select(Notification).where(Notification.username == username)
     if unread_only:
         query = query.where(Notification.read_at.is_(None))
     items = (
         await session.scalars(query.order_by(Notification.id.desc()).limit(limit).offset(offset))
     ).all()
+    total = await session.scalar(select(func.count()).select_from(query.subquery()))
     unread = await session.scalar(
         select(func.count()).where(
             Notification.username == username, Notification.read_at.is_(None)
         )
     )
-    return items, int(unread or 0)
+    return items, int(total or 0), int(unread or 0)
 
 
 async def mark_read(
