@@ -12,6 +12,8 @@ from api.errors import ApiError
 from workflows.client import UpdateName
 
 HTTP_STATUS = {"Forbidden": 403, "Conflict": 409, "Invalid": 422, "NotFound": 404}
+# A rule's refusal (domain.refusal.Refusal.kind) checked in the API itself, without a workflow.
+REFUSAL_STATUS = {"forbidden": 403, "conflict": 409, "invalid": 422, "not_found": 404}
 Arg = TypeVar("Arg")
 Result = TypeVar("Result")
 

@@ -13,6 +13,7 @@ from api.deps import CurrentActor, SessionDep
 from api.errors import ApiError
 from api.paging import Page, PagingDep
 from api.routing import joined, resource_router
+from api.updates import REFUSAL_STATUS
 from domain.cases.blacklist import (
     BlacklistStatus,
     check_proposal,
@@ -28,7 +29,6 @@ from ledger.enterprises.tables import BlacklistEntry
 TAG = "企业与黑名单"
 enterprise_router = resource_router("enterprises", TAG)
 blacklist_router = resource_router("blacklist", TAG)
-HTTP = {"forbidden": 403, "conflict": 409, "invalid": 422, "not_found": 404}
 
 
 class EnterpriseRead(BaseModel):
@@ -69,7 +69,7 @@ def _ruled(rule: Callable[[], Any]) -> Any:
     try:
         return rule()
     except Refusal as refusal:
-        raise ApiError(HTTP[refusal.kind], refusal.code, refusal.message) from None
+        raise ApiError(REFUSAL_STATUS[refusal.kind], refusal.code, refusal.message) from None
 
 
 @enterprise_router.get(

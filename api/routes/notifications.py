@@ -9,7 +9,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from api.deps import CurrentActor, SessionDep
 from api.paging import Page, PagingDep
 from api.routing import resource_router
+from domain.units.naming import codes_in, with_names
 from ledger.notifications import service as notifications
+from ledger.units import service as units
 
 router = resource_router("notifications", "通知")
 
@@ -49,12 +51,13 @@ async def list_notifications(
         limit=paging.limit,
         offset=paging.offset,
     )
+    views = [NotificationRead.model_validate(n) for n in items]
+    codes = set().union(*(codes_in(f"{n.title} {n.body}") for n in views))
+    names = await units.short_names(session=session, codes=codes)
+    for view in views:  # written with unit codes; read with names
+        view.title, view.body = with_names(view.title, names), with_names(view.body, names)
     return NotificationPage(
-        items=[NotificationRead.model_validate(n) for n in items],
-        total=total,
-        limit=paging.limit,
-        offset=paging.offset,
-        unread=unread_count,
+        items=views, total=total, limit=paging.limit, offset=paging.offset, unread=unread_count
     )
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, Literal
 from urllib.parse import quote
 
-from fastapi import Response
+from fastapi import Query, Response
 from pydantic import BaseModel, ConfigDict, Field
 from temporalio.client import WorkflowFailureError, WorkflowHandle
 from temporalio.exceptions import ActivityError, ApplicationError
@@ -17,7 +17,7 @@ from api.deps import CurrentActor, OfficeActor, SessionDep, TemporalDep
 from api.errors import ApiError
 from api.paging import Page, PagingDep
 from api.routing import joined, resource_router
-from domain.escalation import SHANGHAI, start_of_day
+from domain.escalation import SHANGHAI, end_of_day, start_of_day
 from domain.plan.model import DayOffRule, Plan, ReportKind
 from domain.plan.schedule import on_day_off
 from domain.reports.periods import PRODUCED_KINDS, SCHEDULED_KINDS, report_id
@@ -100,11 +100,19 @@ async def list_reports(
     paging: PagingDep,
     campaign_id: str | None = None,
     kind: ReportKind | None = None,
+    duty_key: str | None = Query(default=None, max_length=64, description="报送事项 key"),
+    period_from: date | None = Query(default=None, description="统计期含此日或之后的日子"),
+    period_to: date | None = Query(default=None, description="统计期含此日或之前的日子"),
 ) -> Page[ReportRead]:
     found, total = await reports.listed(
         session=session,
-        campaign_id=campaign_id,
-        kind=None if kind is None else kind.value,
+        f=reports.ReportFilter(
+            campaign_id=campaign_id,
+            kind=None if kind is None else kind.value,
+            duty_key=duty_key,
+            covering_from=None if period_from is None else start_of_day(period_from),
+            covering_before=None if period_to is None else end_of_day(period_to),
+        ),
         limit=paging.limit,
         offset=paging.offset,
     )

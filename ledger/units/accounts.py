@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -63,3 +63,15 @@ async def listed(
     """A page of the accounts, by username; and how many there are."""
     query = select(Account).order_by(Account.username)
     return await scalar_page(session, query, limit=limit, offset=offset)
+
+
+async def display_names(*, session: AsyncSession, usernames: Iterable[str]) -> dict[str, str]:
+    """Each login name with the name people know its holder by (the login name when none)."""
+    wanted = set(usernames)
+    if not wanted:
+        return {}
+    rows = await session.execute(
+        select(Account.username, Account.display_name).where(Account.username.in_(wanted))
+    )
+    named = {username: display or username for username, display in rows}
+    return {username: named.get(username, username) for username in wanted}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
@@ -125,3 +125,15 @@ async def name_lookup(*, session: AsyncSession, kinds: Collection[str]) -> dict[
             if key:
                 lookup[key] = unit.code
     return lookup
+
+
+async def short_names(*, session: AsyncSession, codes: Iterable[str]) -> dict[str, str]:
+    """The names people read for unit codes (short name, else full name); unknown codes are left
+    out."""
+    wanted = set(codes)
+    if not wanted:
+        return {}
+    rows = await session.execute(
+        select(Unit.code, Unit.short_name, Unit.name).where(Unit.code.in_(wanted))
+    )
+    return {code: short or name for code, short, name in rows}

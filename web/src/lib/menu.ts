@@ -11,6 +11,8 @@ const EVERYONE: readonly Role[] = ["office", "leader", "unit", "district"];
 
 export const SECTIONS: readonly Section[] = [
   { name: "tasks", label: "任务", roles: EVERYONE },
+  { name: "notifications", label: "通知", roles: EVERYONE },
+  { name: "reports", label: "报告", roles: EVERYONE },
   { name: "supervision", label: "督办清单", roles: ["office", "leader"] },
   { name: "accounts", label: "账号管理", roles: ["office"] },
 ];
