@@ -16,7 +16,7 @@ from enum import StrEnum
 from domain.available import permitted
 from domain.cases import rules
 from domain.cases.settlement import CENT
-from domain.cases.state import CaseState
+from domain.cases.state import CaseState, DecisionInput
 from domain.refusal import Refusal
 from domain.tasks.model import ActorRef
 
@@ -62,7 +62,7 @@ PROBES: dict[CaseActionName, Probe] = {
     CaseActionName.ESCALATE: rules.check_escalate,
     CaseActionName.REQUEST_EXTENSION: rules.check_extension_request,
     CaseActionName.DECIDE_EXTENSION: lambda s, a: rules.check_extension_decision(
-        s, a, approve=True, reason=""
+        s, DecisionInput(actor=a, approve=True, request_id=s.extension_request_id)
     ),
     CaseActionName.CLOSE: _close,
     CaseActionName.FOLLOW_UP: rules.check_follow_up,

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import DateTime, ForeignKey, Identity, String, Text, select
 from sqlalchemy.orm import Mapped, column_property, mapped_column
 
+from domain.cases.blacklist import BlacklistStatus
 from ledger.base import Base, Timestamped
 from ledger.campaigns.tables import JSONType
 
@@ -36,3 +37,11 @@ class BlacklistEntry(Timestamped, Base):
         select(Enterprise.name).where(Enterprise.credit_code == credit_code).scalar_subquery(),
         expire_on_flush=False,
     )
+
+    @property
+    def removal_request_id(self) -> int | None:
+        """The open removal request, numbered by its place in the history (the last record
+        while the entry awaits the office's decision)."""
+        if self.status != BlacklistStatus.REMOVAL_PROPOSED.value:
+            return None
+        return len(self.history) - 1

@@ -5,7 +5,18 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Date, DateTime, ForeignKey, Identity, Index, String, Text, false, func
+from sqlalchemy import (
+    Date,
+    DateTime,
+    ForeignKey,
+    Identity,
+    Index,
+    String,
+    Text,
+    false,
+    func,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ledger.base import Base, Timestamped
@@ -33,6 +44,10 @@ class Task(Timestamped, Base):
     deadline: Mapped[date] = mapped_column(Date)
     deadline_time: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     deliverables: Mapped[list[str]] = mapped_column(JSONType, default=lambda: ["note"])
+    # the figures the plan names for a `figures` deliverable: [{key, label, unit}]
+    figure_fields: Mapped[list[dict[str, str]]] = mapped_column(
+        JSONType, default=list, server_default=text("'[]'")
+    )
     launched: Mapped[bool] = mapped_column(default=True)  # False until its workflow is started
     status: Mapped[str] = mapped_column(String(16), default="open")
     progress: Mapped[int] = mapped_column(default=0)

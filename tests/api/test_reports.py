@@ -87,8 +87,12 @@ async def test_schedules_live_and_die_with_the_campaign(
 ) -> None:
     office, created = pian1.office, pian1.campaign
     url = f"/api/v1/campaigns/{created['id']}/report-schedules"
-    listed = (await client.get(url, headers=office)).json()
+    page = (await client.get(url, headers=office)).json()
+    listed = page["items"]
     assert [s["duty_key"] for s in listed] == SCHEDULED
+    assert page["total"] == len(SCHEDULED)
+    last = (await client.get(url, params={"offset": len(SCHEDULED) - 1}, headers=office)).json()
+    assert (last["items"], last["total"]) == (listed[-1:], len(SCHEDULED))
     runs = {
         s["duty_key"]: datetime.fromisoformat(s["next_runs"][0]).astimezone(SHANGHAI)
         for s in listed
@@ -137,7 +141,7 @@ async def test_schedules_live_and_die_with_the_campaign(
     assert closing.status_code == 202
 
     async def gone() -> bool:
-        return (await client.get(url, headers=office)).json() == []
+        return (await client.get(url, headers=office)).json()["items"] == []
 
     await eventually(gone)
     with pytest.raises(RPCError) as gone_for_good:

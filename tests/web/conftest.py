@@ -17,15 +17,8 @@ from fastapi import FastAPI
 from playwright.async_api import Browser, Page, ViewportSize, async_playwright
 
 from launcher.ports import free_port
-from tests.api.conftest import (  # noqa: F401 - the API's fixtures, shared with the pages' tests
-    PASSWORD,
-    app,
-    client,
-    login,
-    seeded,
-    settings,
-    start_task,
-)
+from tests.api import conftest as api_fixtures
+from tests.api.conftest import PASSWORD
 from tests.polling import eventually
 
 CHROMIUM = os.environ.get("QINGLING_CHROMIUM", "/usr/bin/chromium")
@@ -35,14 +28,22 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]  # fmt: skip
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "web"
-DESK: ViewportSize = {"width": 1366, "height": 768}
-PHONE: ViewportSize = {"width": 390, "height": 844}
+DESK = ViewportSize(width=1366, height=768)
+PHONE = ViewportSize(width=390, height=844)
 
 SignIn = Callable[..., Awaitable[Page]]
 
+# The API's fixtures, shared with the pages' tests.
+settings = api_fixtures.settings
+app = api_fixtures.app
+client = api_fixtures.client
+seeded = api_fixtures.seeded
+login = api_fixtures.login
+start_task = api_fixtures.start_task
+
 
 @pytest.fixture
-async def live_url(app: FastAPI) -> AsyncIterator[str]:  # noqa: F811 - the shared fixture
+async def live_url(app: FastAPI) -> AsyncIterator[str]:
     """The session's app served over real HTTP on a free port."""
     port = free_port()
     server = uvicorn.Server(
@@ -94,9 +95,18 @@ async def sign_in(browser: Browser, live_url: str) -> AsyncIterator[SignIn]:
     assert all(url.startswith(live_url) for url in requested), requested
 
 
+# Transitions (a dialog fading in, a tag zooming in) finish before the picture; endless ones
+# (a spinner) are given a second.
+SETTLED = """Promise.race([
+  Promise.all(document.getAnimations().map((a) => a.finished.catch(() => null))),
+  new Promise((done) => setTimeout(done, 1000)),
+])"""
+
+
 async def screenshot(page: Page, name: str) -> None:
     """Written for people to look at; the folder is ignored by git."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    await page.evaluate(SETTLED)
     await page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 

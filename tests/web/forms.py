@@ -49,14 +49,11 @@ async def open_page(page: Page, live_url: str, path: str) -> None:
 
 
 async def settled(page: Page) -> None:
-    """Every table has finished loading and every dialog its opening (for a screenshot)."""
-    await page.wait_for_function(
-        "!document.querySelector('.el-loading-mask')"
-        " && document.getAnimations().every((a) => a.playState !== 'running')"
-    )
+    """Every table has finished loading (no loading mask left on the page)."""
+    await page.wait_for_function("!document.querySelector('.el-loading-mask')")
 
 
 async def snap(page: Page, name: str) -> None:
-    """A screenshot once the page has settled (tables loaded, transitions over)."""
+    """A screenshot once the tables have loaded (screenshot() lets transitions finish)."""
     await settled(page)
     await screenshot(page, name)

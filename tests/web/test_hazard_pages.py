@@ -95,7 +95,7 @@ async def test_the_hazard_list_filters_pages_and_exports(
         assert (await client.post("/api/v1/hazards", json=body, headers=unit)).status_code == 201
 
     async def listed() -> bool:
-        return len((await client.get("/api/v1/hazards", headers=unit)).json()) == 22
+        return (await client.get("/api/v1/hazards", headers=unit)).json()["total"] == 22
 
     await eventually(listed)
     page = await sign_in("hp-rsj")

@@ -14,6 +14,11 @@ const routes: RouteRecordRaw[] = [
     children: [
       { path: "", name: "home", redirect: () => ({ name: sectionsFor(session.me?.role)[0]?.name ?? "tasks" }) },
       { path: "tasks", name: "tasks", component: () => import("@/views/TasksView.vue") },
+      { path: "tasks/:id", name: "task", component: () => import("@/views/TaskDetailView.vue"), meta: { section: "tasks" } },
+      { path: "notifications", name: "notifications", component: () => import("@/views/NotificationsView.vue") },
+      { path: "reports", name: "reports", component: () => import("@/views/ReportsView.vue") },
+      { path: "supervision", name: "supervision", component: () => import("@/views/SupervisionView.vue") },
+      { path: "accounts", name: "accounts", component: () => import("@/views/AccountsView.vue") },
       { path: "cases", name: "cases", component: () => import("@/views/cases/CasesView.vue") },
       { path: "cases/new", name: "case-new", component: () => import("@/views/cases/CaseRegisterView.vue"), meta: { section: "cases" } },
       { path: "cases/import", name: "case-import", component: () => import("@/views/cases/CaseImportView.vue"), meta: { section: "cases" } },

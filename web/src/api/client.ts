@@ -51,35 +51,17 @@ interface Answer<T> {
   response: Response;
 }
 
-/** The API's one error shape as an ApiFailure; `fallback` when the body says nothing. */
-function failureOf(status: number, body: unknown, fallback: string): ApiFailure {
-  const error = (body ?? {}) as { error?: { code?: string; message?: string; details?: unknown } };
-  return new ApiFailure(
-    status,
-    error.error?.code ?? "failed",
-    error.error?.message ?? fallback,
-    error.error?.details,
-  );
-}
-
 /** The answer's data, or an ApiFailure carrying the API's Chinese message. */
 export async function unwrap<T>(call: Promise<Answer<T>>): Promise<T> {
   const { data, error, response } = await call;
   if (response.ok) return data as T;
-  throw failureOf(response.status, error, `请求失败（${response.status}）`);
-}
-
-/** A file sent as the form field `file` (an import, an indicator sheet, evidence); the
- * answer's JSON, or an ApiFailure with the API's details (e.g. every bad row). */
-export async function upload<T>(path: string, file: File): Promise<T> {
-  const body = new FormData();
-  body.append("file", file);
-  const headers = { Authorization: `Bearer ${session.token}` };
-  const response = await fetch(path, { method: "POST", body, headers });
-  const json: unknown = await response.json().catch(() => ({}));
-  if (response.status === 401) session.expire();
-  if (!response.ok) throw failureOf(response.status, json, `上传失败（${response.status}）`);
-  return json as T;
+  const body = (error ?? {}) as { error?: { code?: string; message?: string; details?: unknown } };
+  throw new ApiFailure(
+    response.status,
+    body.error?.code ?? "failed",
+    body.error?.message ?? `请求失败（${response.status}）`,
+    body.error?.details,
+  );
 }
 
 /** A file answer (an export or a report) saved through the browser. */

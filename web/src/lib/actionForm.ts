@@ -1,7 +1,6 @@
 // Forms of actions (a case's or a hazard's next step, a blacklist decision …) described as data:
 // each field is named by the API's own field path, so a refusal lands next to its field.
-import { reactive } from "vue";
-import { ApiFailure } from "@/api/client";
+import type { Submission } from "@/lib/submit";
 
 export type FieldKind = "text" | "textarea" | "money" | "integer" | "date" | "select" | "yesno" | "unit" | "files";
 export type Value = string | boolean | string[];
@@ -53,36 +52,9 @@ export const text = (value: Value | undefined): string => (typeof value === "str
 export const optionalText = (value: Value | undefined): string | undefined => text(value) || undefined;
 export const whole = (value: Value | undefined): number => Number(text(value) || "0");
 
-export interface Submission {
-  busy: boolean;
-  /** The API's refusal when it names no field of the form (409, 403, or a field not shown). */
-  message: string;
-  fields: Record<string, string>;
-}
-
-/** Send a form and keep the API's answer to it: each field's refusal, or the whole refusal. */
-export function useSubmission(): { state: Submission; run: (send: () => Promise<unknown>, known: string[]) => Promise<boolean> } {
-  const state: Submission = reactive({ busy: false, message: "", fields: {} });
-
-  async function run(send: () => Promise<unknown>, known: string[]): Promise<boolean> {
-    state.busy = true;
-    state.message = "";
-    state.fields = {};
-    try {
-      await send();
-      return true;
-    } catch (failure) {
-      const named = failure instanceof ApiFailure ? failure.fieldErrors() : {};
-      const shown = Object.entries(named).filter(([field]) => known.includes(field));
-      state.fields = Object.fromEntries(shown);
-      if (!shown.length || shown.length < Object.keys(named).length) {
-        state.message = failure instanceof Error ? failure.message : "提交失败";
-      }
-      return false;
-    } finally {
-      state.busy = false;
-    }
-  }
-
-  return { state, run };
+/** The refusal to show beside the button: the API's message unless every field it names is
+ * shown under that field (a 409 or 403 names none). */
+export function unplaced(submission: Submission, known: string[]): string {
+  const named = Object.keys(submission.fields);
+  return named.length && named.every((field) => known.includes(field)) ? "" : submission.error;
 }

@@ -3,7 +3,7 @@ import { api, unwrap, type Schemas } from "@/api/client";
 import { text, type ActionSpec } from "@/lib/actionForm";
 
 export type Enterprise = Schemas["EnterpriseRead"];
-export type Entry = Schemas["EntryRead"];
+export type Entry = Schemas["BlacklistEntryRead"];
 
 export const BLACKLIST_STATUS: Record<string, string> = {
   proposed: "拟列入，待审批",
@@ -45,14 +45,15 @@ export const DECIDE_LISTING: ActionSpec<Entry> = {
 export const PROPOSE_REMOVAL: ActionSpec<Entry> = {
   name: "propose-removal", title: "提出移出黑名单", submit: "提交审批",
   fields: [{ name: "reason", label: "移出理由", kind: "textarea", hint: "如：已全额支付并完成整改" }],
-  send: (e, v) => unwrap(api.POST("/api/v1/blacklist/{entry_id}/removal", { ...entryAt(e), body: { reason: text(v.reason) } })),
+  send: (e, v) => unwrap(api.POST("/api/v1/blacklist/{entry_id}/removal-requests", { ...entryAt(e), body: { reason: text(v.reason) } })),
 };
 
 export const DECIDE_REMOVAL: ActionSpec<Entry> = {
   name: "decide-removal", title: "审批移出", submit: "提交审批意见",
   fields: [decision("同意移出", "不同意，继续列入"), { name: "reason", label: "审批说明", kind: "textarea", optional: true }],
-  send: (e, v) => unwrap(api.POST("/api/v1/blacklist/{entry_id}/removal/decision", {
-    ...entryAt(e), body: { approve: v.approve === true, reason: text(v.reason) },
+  send: (e, v) => unwrap(api.POST("/api/v1/blacklist/{entry_id}/removal-requests/{request_id}/decision", {
+    params: { path: { entry_id: e.id, request_id: e.removal_request_id ?? -1 } },
+    body: { approve: v.approve === true, reason: text(v.reason) },
   })),
 };
 

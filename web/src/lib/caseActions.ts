@@ -10,6 +10,12 @@ export type CaseActionName = Schemas["CaseActionName"];
 type Spec = ActionSpec<CaseDetail>;
 
 const at = (c: CaseDetail) => ({ params: { path: { case_id: c.id } } });
+
+/** The extension request awaiting the office: the id its event recorded (the latest request). */
+function pendingExtension(c: CaseDetail): string {
+  const asked = c.events.filter((e) => e.kind === "extension_requested").at(-1);
+  return String(asked?.detail.request_id ?? "");
+}
 const reason = (label: string, hint?: string): FieldSpec<CaseDetail> => ({ name: "reason", label, kind: "textarea", hint });
 
 /** A form whose body is one reason (accept, return, escalate, extension request, close). */
@@ -37,7 +43,7 @@ export const CASE_ACTIONS: Record<CaseActionName, Spec> = {
       { name: "amount", label: "核实金额", kind: "money", initial: (c) => c.amount_claimed },
       { name: "note", label: "核实情况", kind: "textarea", optional: true },
     ],
-    send: (c, v) => unwrap(api.POST("/api/v1/cases/{case_id}/verification", {
+    send: (c, v) => unwrap(api.POST("/api/v1/cases/{case_id}/verify", {
       ...at(c), body: { workers: whole(v.workers), amount: text(v.amount), note: text(v.note) },
     })),
   },
@@ -47,7 +53,7 @@ export const CASE_ACTIONS: Record<CaseActionName, Spec> = {
       { name: "reason", label: "不属实的理由", kind: "textarea" },
       { name: "evidence", label: "证据材料", kind: "files" },
     ],
-    send: (c, v) => unwrap(api.POST("/api/v1/cases/{case_id}/unfounded", {
+    send: (c, v) => unwrap(api.POST("/api/v1/cases/{case_id}/dismiss", {
       ...at(c), body: { reason: text(v.reason), evidence: v.evidence as string[] },
     })),
   },
@@ -97,7 +103,7 @@ export const CASE_ACTIONS: Record<CaseActionName, Spec> = {
     })),
   },
   escalate: reasoned("escalate", "升级为重大案件", "升级", "升级理由", (c, v) =>
-    unwrap(api.POST("/api/v1/cases/{case_id}/escalation", { ...at(c), body: { reason: text(v.reason) } })), "danger"),
+    unwrap(api.POST("/api/v1/cases/{case_id}/escalate", { ...at(c), body: { reason: text(v.reason) } })), "danger"),
   request_extension: reasoned("request_extension", "申请延长办结期限（限一次）", "提交申请", "申请理由", (c, v) =>
     unwrap(api.POST("/api/v1/cases/{case_id}/extension-requests", { ...at(c), body: { reason: text(v.reason) } }))),
   decide_extension: {
@@ -106,8 +112,9 @@ export const CASE_ACTIONS: Record<CaseActionName, Spec> = {
       { name: "approve", label: "审批意见", kind: "yesno", options: { yes: "同意延期", no: "不同意" } },
       { name: "reason", label: "理由（不同意时必填）", kind: "textarea", optional: true },
     ],
-    send: (c, v) => unwrap(api.POST("/api/v1/cases/{case_id}/extension-requests/decision", {
-      ...at(c), body: { approve: v.approve === true, reason: text(v.reason) },
+    send: (c, v) => unwrap(api.POST("/api/v1/cases/{case_id}/extension-requests/{request_id}/decision", {
+      params: { path: { case_id: c.id, request_id: pendingExtension(c) } },
+      body: { approve: v.approve === true, reason: text(v.reason) },
     })),
   },
   close: reasoned("close", "办结（不解决不销账）", "办结", "办结情况", (c, v) =>
@@ -118,7 +125,7 @@ export const CASE_ACTIONS: Record<CaseActionName, Spec> = {
       { name: "passed", label: "回头看结果", kind: "yesno", options: { yes: "通过，销号", no: "未通过，重新办理" } },
       { name: "note", label: "回头看情况", kind: "textarea" },
     ],
-    send: (c, v) => unwrap(api.POST("/api/v1/cases/{case_id}/follow-up", {
+    send: (c, v) => unwrap(api.POST("/api/v1/cases/{case_id}/follow-ups", {
       ...at(c), body: { passed: v.passed === true, note: text(v.note) },
     })),
   },

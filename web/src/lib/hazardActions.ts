@@ -53,7 +53,7 @@ export const HAZARD_ACTIONS: Record<HazardActionName, Spec> = {
       { name: "passed", label: "回头看结果", kind: "yesno", options: { yes: "通过，销号", no: "未通过，重新化解" } },
       { name: "note", label: "回头看情况", kind: "textarea" },
     ],
-    send: (h, v) => unwrap(api.POST("/api/v1/hazards/{hazard_id}/follow-up", { ...at(h), body: { passed: v.passed === true, note: text(v.note) } })),
+    send: (h, v) => unwrap(api.POST("/api/v1/hazards/{hazard_id}/follow-ups", { ...at(h), body: { passed: v.passed === true, note: text(v.note) } })),
   },
 };
 

@@ -11,10 +11,14 @@ const EVERYONE: readonly Role[] = ["office", "leader", "unit", "district"];
 
 export const SECTIONS: readonly Section[] = [
   { name: "tasks", label: "任务", roles: EVERYONE },
+  { name: "notifications", label: "通知", roles: EVERYONE },
   { name: "cases", label: "案件台账", roles: EVERYONE },
   { name: "hazards", label: "隐患", roles: EVERYONE },
   { name: "blacklist", label: "黑名单", roles: EVERYONE },
   { name: "projects", label: "工程项目与指标", roles: EVERYONE },
+  { name: "reports", label: "报告", roles: EVERYONE },
+  { name: "supervision", label: "督办清单", roles: ["office", "leader"] },
+  { name: "accounts", label: "账号管理", roles: ["office"] },
 ];
 
 export function sectionsFor(role: Role | undefined): Section[] {

@@ -1,5 +1,5 @@
 // Weeks of the indicators, named by their Monday (the API's week_start) in Beijing's calendar.
-import { ref, watch, type Ref } from "vue";
+import { reactive, ref, watch, type Ref } from "vue";
 import { beijingToday, chineseDate } from "@/lib/format";
 
 const DAY_MS = 86_400_000;
@@ -17,18 +17,41 @@ export function recentMondays(count = 12): string[] {
 
 export const weekLabel = (monday: string): string => `${chineseDate(monday)}起一周`;
 
-/** A week's rows, read again whenever the week changes (and after an upload). */
-export function useWeekRows<T>(week: () => string, read: (week: string) => Promise<T[]>): { rows: Ref<T[]>; error: Ref<string>; load: () => Promise<void> } {
+export interface WeekRows<T> {
+  rows: Ref<T[]>;
+  total: Ref<number>;
+  page: { limit: number; offset: number };
+  error: Ref<string>;
+  load: () => Promise<void>;
+  turn: (current: number) => void;
+}
+
+/** A week's rows page by page, read again whenever the week changes (and after an upload). */
+export function useWeekRows<T>(
+  week: () => string,
+  read: (week: string, page: { limit: number; offset: number }) => Promise<{ items: T[]; total: number }>,
+): WeekRows<T> {
   const rows = ref<T[]>([]) as Ref<T[]>;
+  const total = ref(0);
+  const page = reactive({ limit: 50, offset: 0 });
   const error = ref("");
   async function load(): Promise<void> {
     error.value = "";
     try {
-      rows.value = await read(week());
+      const answer = await read(week(), page);
+      rows.value = answer.items;
+      total.value = answer.total;
     } catch (failure) {
       error.value = failure instanceof Error ? failure.message : "加载失败";
     }
   }
-  watch(week, load, { immediate: true });
-  return { rows, error, load };
+  function turn(current: number): void {
+    page.offset = (current - 1) * page.limit;
+    void load();
+  }
+  watch(week, () => {
+    page.offset = 0;
+    void load();
+  }, { immediate: true });
+  return { rows, total, page, error, load, turn };
 }
