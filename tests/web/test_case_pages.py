@@ -123,6 +123,12 @@ async def test_each_account_sees_only_what_it_may_do_and_parties_are_masked(
     await expand(office, "route")
     # the office may route, but no extension is pending for it to decide
     assert "decide_extension" not in await offered_names(office)
+    # by keyboard: a folded action opens with Enter, and its fields follow in tab order
+    await office.focus("[data-action-item='accept'] .el-collapse-item__header")
+    await office.keyboard.press("Enter")
+    await action(office, "accept").locator("button[type=submit]").wait_for(state="visible")
+    await office.keyboard.press("Tab")
+    assert await office.evaluate("document.activeElement.id") == "accept-reason"
     phone = await sign_in("leader", phone=True)
     await open_page(phone, live_url, f"/cases/{case_id}")
     await expand(phone, "escalate")
@@ -200,3 +206,29 @@ async def test_registering_a_case_by_hand_shows_each_refusal_under_its_field(
     assert not await has_horizontal_scroll(phone)
     await snap(phone, "case-register-phone")
     await snap(page, "case-registered-desk")
+
+
+async def test_the_office_decides_an_extension_request_on_the_page(
+    sign_in: SignIn, live_url: str, login: Login, client: httpx.AsyncClient, dev_worker: None
+) -> None:
+    hotline = await login("rsj", Role.UNIT, "tj.rsj")
+    await login("office", Role.OFFICE, "tj.office")
+    case_id = await register(client, hotline, "GJ-WEB-5")
+    base = f"/api/v1/cases/{case_id}"
+    await client.post(f"{base}/accept", json={"reason": "本单位受理"}, headers=hotline)
+    asked = await client.post(
+        f"{base}/extension-requests", json={"reason": "涉及工程结算，需延期"}, headers=hotline
+    )
+    assert asked.status_code == 201, asked.text
+    page = await sign_in("office")
+    await open_page(page, live_url, f"/cases/{case_id}")
+    form = await expand(page, "decide_extension")  # the step the case waits for
+    await form.get_by_text("不同意", exact=True).click()
+    await submit(page, "decide_extension")
+    refusal = form.locator(".refusal")
+    await refusal.wait_for()  # refusing needs a reason: the API says so beside the button
+    assert "不同意延期时须说明理由" in await refusal.inner_text()
+    await form.get_by_text("同意延期", exact=True).click()
+    await submit(page, "decide_extension")
+    await page.wait_for_selector(".history:has-text('延期已批准')")
+    assert "decide_extension" not in await offered_names(page)
