@@ -38,9 +38,7 @@ async def test_a_case_offers_each_account_only_what_it_may_do_now(
     assert await offered(handler) == ["accept", "return", "escalate"]
     assert await offered(district) == ["accept", "return", "escalate"]  # the district above
     await client.post(f"{path}/accept", json={"reason": "属地受理"}, headers=handler)
-    await client.post(
-        f"{path}/verify", json={"workers": 8, "amount": "96000.00"}, headers=handler
-    )
+    await client.post(f"{path}/verify", json={"workers": 8, "amount": "96000.00"}, headers=handler)
     assert "close" in await offered(handler)  # offered while owed: its refusal says why
     await client.post(
         f"{path}/payments", json={"amount": "96000.00", "payer": "employer"}, headers=handler
