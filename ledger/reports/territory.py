@@ -19,6 +19,8 @@ class Territory:
     districts: tuple[str, ...]  # the districts directly under the root, in ledger order
     district_of: dict[str, str]  # unit code → its district, for units inside a district
     issuer: str  # the office that signs the bulletin
+    office: str  # its unit code (the root's when it has no office)
+    kinds: frozenset[str] = frozenset()  # the kinds of unit directly under the root
 
     def name(self, code: str | None) -> str:
         return "" if code is None else self.names.get(code, code)
@@ -61,4 +63,6 @@ async def territory(*, session: AsyncSession, root: str) -> Territory:
         districts=tuple(code for code, kind in direct if kind == "district"),
         district_of=district_of,
         issuer=names.get(office, root),
+        office=office,
+        kinds=frozenset(kind for _code, kind in direct),
     )
