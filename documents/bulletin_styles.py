@@ -17,7 +17,7 @@ SONG_FONT = "宋体"
 # A face Word lacks is replaced by the one named beside it (w:altName in the font table).
 FONTS = {TITLE_FONT: "宋体", BODY_FONT: "仿宋", HEADING_FONT: "SimHei", KAI_FONT: "楷体"}
 LINE_PITCH = 28.95  # pt: 225 mm of 版心 over 22 lines
-TABLE_SIZE = 12.0  # pt, 小四: the tables' cells
+TABLE_SIZE = 10.5  # pt, 五号: the tables' cells
 
 
 @dataclass(frozen=True)

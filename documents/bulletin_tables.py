@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -23,32 +23,57 @@ from docx.shared import Mm, Pt
 from docx.table import Table as DocxTable
 
 from documents.bulletin_styles import PAGE, TABLE_SIZE, BulletinStyle
-from documents.report_tables import Cell, Table
-from documents.report_text import day
+from documents.report_tables import Cell, Column, Table
 from documents.table_xlsx import Rate
 
 PADDING = Mm(1.5)  # each side of a cell
 PT_PER_MM = 72 / 25.4
 PORTRAIT = PAGE.text_width * PT_PER_MM
 LANDSCAPE = PAGE.text_height * PT_PER_MM
-SAFETY = 1.08  # faces differ a little from the em-and-half estimate
+SAFETY = 1.12  # faces differ a little from the em-and-half estimate
 
 
-def printed(value: Cell) -> str:
+def printed(value: Cell, per: int = 1) -> str:
+    """A cell as the bulletin prints it; dates short, so a column of them stays narrow."""
     if isinstance(value, Rate):
         return str(value)
     if isinstance(value, Decimal):
-        return f"{value:,.2f}"
+        return f"{value / per:,.2f}"
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M")
     if isinstance(value, date):
-        return day(value)
+        return value.isoformat()
     return str(value)
 
 
-def text_width(text: str, size: float = TABLE_SIZE) -> float:
+@dataclass(frozen=True)
+class Printed:
+    """A table as the bulletin holds it: its columns for the page and its first rows as text."""
+
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[str, ...], ...]
+    rest: int  # rows left to the workbook
+
+
+def printed_table(table: Table) -> Printed:
+    chosen = [(i, c) for i, c in enumerate(table.columns) if c.in_bulletin]
+    columns = tuple(
+        replace(c, header=c.bulletin_header or c.header, bulletin_header=None) for _, c in chosen
+    )
+    shown = table.rows[: table.printed]
+    rows = tuple(tuple(printed(row[i], c.per) for i, c in chosen) for row in shown)
+    return Printed(columns=columns, rows=rows, rest=len(table.rows) - len(shown))
+
+
+def _em(char: str) -> float:
+    if ord(char) > 0x2E7F:
+        return 1.0  # 汉字 and full-width punctuation
+    return 0.9 if char in "%@WM" else 0.6
+
+
+def text_width(text: str, size: float = TABLE_SIZE, safety: float = SAFETY) -> float:
     """Points the text takes on one line."""
-    return SAFETY * sum(size if ord(c) > 0x2E7F else size * 0.55 for c in text)
+    return safety * size * sum(_em(c) for c in text)
 
 
 @dataclass(frozen=True)
@@ -57,34 +82,54 @@ class Layout:
     landscape: bool
 
 
-def _needs(header: str, texts: Sequence[str], wraps: bool) -> tuple[float, float]:
-    """(narrowest, widest wanted) of a column, cell padding included."""
+SHORT = 8  # characters: a name this short stays whole even in a column of free text
+
+
+@dataclass(frozen=True)
+class Need:
+    """A column's narrowest width and the width its free text would like (padding included)."""
+
+    low: float
+    high: float
+    wraps: bool
+
+
+def _need(header: str, texts: Sequence[str], wraps: bool, size: float) -> Need:
     pad = 2 * PADDING.pt
-    half = text_width(header[: (len(header) + 1) // 2])  # a header may take two lines
-    longest = max((text_width(t) for t in texts), default=0.0)
+    half = text_width(header[: (len(header) + 1) // 2], size)  # a header may take two lines
+    longest = max((text_width(t, size) for t in texts), default=0.0)
     if wraps:
-        return max(half, 4 * TABLE_SIZE) + pad, max(longest, text_width(header)) + pad
-    narrowest = max(half, longest) + pad
-    return narrowest, max(narrowest, text_width(header) + pad)
+        short = max((text_width(t, size) for t in texts if len(t) <= SHORT), default=0.0)
+        return Need(max(half, short, 4 * size) + pad, max(longest, half) + pad, True)
+    low = max(half, longest) + pad
+    return Need(low, max(low, text_width(header, size) + pad), False)
 
 
-def layout(table: Table, rows: Sequence[Sequence[str]]) -> Layout:
+def _spread(widths: list[float], needs: Sequence[Need], spare: float, wraps: bool) -> float:
+    """Give `spare` to the columns (free text first, then headers) toward what they want."""
+    chosen = [i for i, n in enumerate(needs) if n.wraps is wraps]
+    wanted = sum(needs[i].high - widths[i] for i in chosen)
+    if wanted <= 0 or spare <= 0:
+        return spare
+    share = min(spare / wanted, 1.0)
+    for i in chosen:
+        widths[i] += (needs[i].high - widths[i]) * share
+    return spare - wanted * share
+
+
+def layout(table: Printed, size: float = TABLE_SIZE) -> Layout:
+    """`size`: the cells' face size in pt, as the template's 表格文字 style sets it."""
     needs = [
-        _needs(column.header, [row[i] for row in rows], column.wraps)
+        _need(column.header, [row[i] for row in table.rows], column.wraps, size)
         for i, column in enumerate(table.columns)
     ]
-    narrowest = sum(low for low, _ in needs)
-    landscape = narrowest > PORTRAIT
-    room = LANDSCAPE if landscape else PORTRAIT
-    widths = [low for low, _ in needs]
-    wanted = sum(high - low for low, high in needs)
-    spare = max(room - narrowest, 0.0)
-    if wanted:
-        share = min(spare / wanted, 1.0)
-        widths = [low + (high - low) * share for low, high in needs]
-    rest = room - sum(widths)
-    if rest > 0:
-        widths = [w + rest * w / sum(widths) for w in widths]
+    widths = [n.low for n in needs]
+    landscape = sum(widths) > PORTRAIT
+    spare = (LANDSCAPE if landscape else PORTRAIT) - sum(widths)
+    spare = _spread(widths, needs, _spread(widths, needs, spare, True), False)
+    if spare > 0:
+        total = sum(widths)
+        widths = [w + spare * w / total for w in widths]
     return Layout(widths=tuple(widths), landscape=landscape)
 
 
@@ -95,7 +140,9 @@ def _cell_margins(table: DocxTable) -> None:
         margin.set(qn("w:w"), str(PADDING.twips))
         margin.set(qn("w:type"), "dxa")
         margins.append(margin)
-    table._tbl.tblPr.append(margins)
+    table._tbl.tblPr.insert_element_before(  # schema order, or Word and LibreOffice ignore it
+        margins, "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange"
+    )
 
 
 def _row_flags(row: object, *, header: bool) -> None:
@@ -106,8 +153,8 @@ def _row_flags(row: object, *, header: bool) -> None:
         tr_pr.append(OxmlElement(flag))
 
 
-def write_table(document: DocumentObject, table: Table, rows: Sequence[Sequence[str]],
-                shape: Layout) -> None:  # fmt: skip
+def write_table(document: DocumentObject, table: Printed, shape: Layout) -> None:
+    rows = table.rows
     grid = document.add_table(rows=1 + len(rows), cols=len(table.columns))
     grid.style = document.styles["Table Grid"]
     grid.alignment = 1  # centred

@@ -18,24 +18,36 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 from docxtpl import DocxTemplate
 
-from documents.bulletin_styles import KAI_FONT, BulletinStyle
-from documents.bulletin_tables import end_section, layout, printed, text_width, write_table
+from documents.bulletin_styles import KAI_FONT, TABLE_SIZE, BulletinStyle
+from documents.bulletin_tables import (
+    PORTRAIT,
+    end_section,
+    layout,
+    printed_table,
+    text_width,
+    write_table,
+)
 from documents.report_tables import (
     Table,
     clues,
-    escalations,
     major_cases,
     overdue,
     rankings,
     three_rates,
 )
-from documents.report_text import goal, hazards, heading, next_steps, overview
+from documents.report_text import (
+    escalations_text,
+    goal,
+    hazards,
+    heading,
+    next_steps,
+    overview,
+)
 from documents.report_text import three_rates as three_rates_text
 from domain.reports.figures import MajorCaseRow, ReportFigures
 from domain.reports.letterhead import Letterhead
 
 TEMPLATE = Path(__file__).resolve().parent / "templates" / "bulletin.docx"
-PRINTED_ROWS = 10  # a bulletin names the first rows; the workbook holds them all
 NUMERALS = "一二三四五六七八九十"
 BODY_SIZE = 16.0
 
@@ -51,6 +63,7 @@ class Body:
         self.landscape = False
 
     def heading(self, text: str) -> None:
+        self._turn(False)
         self.headings += 1
         self.subheadings = 0
         self.document.add_paragraph(
@@ -58,16 +71,19 @@ class Body:
         )
 
     def subheading(self, text: str) -> None:
+        self._turn(False)
         self.subheadings += 1
         self.document.add_paragraph(
             f"（{NUMERALS[self.subheadings - 1]}）{text}", style=BulletinStyle.HEADING_2
         )
 
     def text(self, line: str) -> None:
+        self._turn(False)
         self.document.add_paragraph(line, style="Normal")
 
     def item(self, index: int, line: str) -> None:
         """（一）… : the number in 楷体, as a second-level heading, the sentence in 仿宋."""
+        self._turn(False)
         paragraph = self.document.add_paragraph(style="Normal")
         number = paragraph.add_run(f"（{NUMERALS[(index - 1) % 10]}）")
         number.font.name = KAI_FONT
@@ -75,21 +91,22 @@ class Body:
         paragraph.add_run(line)
 
     def _turn(self, landscape: bool) -> None:
+        """Pages turn for a wide table and back for whatever follows it."""
         if landscape != self.landscape:
             end_section(self.document, self.final, landscape=self.landscape)
             self.landscape = landscape
 
     def table(self, table: Table, caption: str | None = None) -> None:
-        limit = len(table.rows) if table.whole else PRINTED_ROWS
-        rows = [tuple(printed(v) for v in row) for row in table.rows[:limit]]
-        shape = layout(table, rows)
+        shown = printed_table(table)
+        size = self.document.styles[BulletinStyle.CELL].font.size
+        shape = layout(shown, size.pt if size is not None else TABLE_SIZE)
         self._turn(shape.landscape)
         self.document.add_paragraph(caption or table.title, style=BulletinStyle.CAPTION)
-        write_table(self.document, table, rows, shape)
-        rest = len(table.rows) - len(rows)
-        if rest > 0:
+        write_table(self.document, shown, shape)
+        if shown.rest > 0:
             self.document.add_paragraph(
-                f"另有{rest}条，详见附件表格（.xlsx）“{table.title}”表。", style=BulletinStyle.NOTE
+                f"另有{shown.rest}条，详见附件表格（.xlsx）“{table.title}”表。",
+                style=BulletinStyle.NOTE,
             )
 
     def close(self) -> None:
@@ -131,8 +148,7 @@ def _named(body: Body, f: ReportFigures) -> None:
     else:
         body.text("本期无逾期未完成任务的单位。")
     if f.escalations:
-        body.text(f"本期约谈、通报、问责等记录{len(f.escalations)}条，列示如下。")
-        body.table(escalations(f))
+        body.text(escalations_text(f.escalations))
 
 
 def _major(body: Body, f: ReportFigures) -> None:
@@ -183,7 +199,7 @@ def _sign(document: DocumentObject, signature: str, dated: str) -> None:
     """署名 右空二字; the date's first character two to the right of the signature's (GB/T
     9704 7.3.5.2); a date longer than the signature stays two from the edge."""
     em = BODY_SIZE
-    name, when = text_width(signature, em) / em, text_width(dated, em) / em
+    name, when = text_width(signature, em, 1.0) / em, text_width(dated, em, 1.0) / em
     name_right, date_right = 2.0, name - when
     if date_right < 2:
         name_right, date_right = when + 4 - name, 2.0
@@ -193,6 +209,16 @@ def _sign(document: DocumentObject, signature: str, dated: str) -> None:
             paragraph.paragraph_format.right_indent = Pt(name_right * em)
         elif style == BulletinStyle.DATED:
             paragraph.paragraph_format.right_indent = Pt(date_right * em)
+
+
+def _fit_mark(document: DocumentObject, mark: str) -> None:
+    """发文机关标志 on one line where it fits at 20 pt or more: a long name is set smaller."""
+    for paragraph in document.paragraphs:
+        if paragraph.style is not None and paragraph.style.name == BulletinStyle.MARK:
+            size = paragraph.style.font.size.pt if paragraph.style.font.size else 26.0
+            fitted = min(size, 0.95 * PORTRAIT / text_width(mark, 1.0, 1.0))
+            for run in paragraph.runs:
+                run.font.size = Pt(max(fitted, 20.0))
 
 
 def report_docx(f: ReportFigures, letterhead: Letterhead, template: Path | None = None) -> bytes:
@@ -211,6 +237,7 @@ def report_docx(f: ReportFigures, letterhead: Letterhead, template: Path | None 
     }
     document.render(context, autoescape=True)
     _sign(document.docx, f.issuer, letterhead.dated_text)
+    _fit_mark(document.docx, letterhead.mark)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

@@ -23,6 +23,12 @@ Cell = str | int | Decimal | Rate | date | datetime
 class Column:
     header: str
     wraps: bool = False
+    in_bulletin: bool = True  # False: the workbook's alone (a case's reasons)
+    bulletin_header: str | None = None  # money in 万元 where the page is narrow
+    per: int = 1  # the bulletin prints money divided by this
+
+
+TEN_THOUSAND = 10_000
 
 
 @dataclass(frozen=True)
@@ -30,7 +36,7 @@ class Table:
     title: str
     columns: tuple[Column, ...]
     rows: list[tuple[Cell, ...]]
-    whole: bool = False  # one row per district: the bulletin prints it whole
+    printed: int | None = None  # rows the bulletin prints (the workbook has all); None: all
 
     @property
     def headers(self) -> tuple[str, ...]:
@@ -51,7 +57,6 @@ def rankings(f: ReportFigures) -> Table:
              r.cases_received, r.cases_closed, Rate(r.clearance_rate), Rate(r.indicator_rate))
             for r in f.districts
         ],
-        whole=True,
     )  # fmt: skip
 
 
@@ -66,26 +71,27 @@ def three_rates(f: ReportFigures) -> Table:
              Rate(r.indicator_rate), Rate(r.fund_rate), Rate(r.full_rate))
             for r in f.districts
         ],
-        whole=True,
     )  # fmt: skip
 
 
 def overdue(f: ReportFigures) -> Table:
     return Table(
         "逾期未完成单位",
-        _columns("单位", "所属区", "任务", "截止日期", "逾期天数", "当前督办", wraps=("任务",)),
+        _columns("单位", "所属区", "任务", "截止日期", "逾期天数", "当前督办",
+                 wraps=("单位", "任务", "当前督办")),
         [
             (r.unit_name, r.district_name or "", r.title, r.deadline, r.days_overdue,
              r.escalation or "")
             for r in f.overdue
         ],
+        printed=10,
     )  # fmt: skip
 
 
 def escalations(f: ReportFigures) -> Table:
     return Table(
         "约谈通报问责记录",
-        _columns("单位", "措施", "任务", "截止日期", "记录时间", wraps=("措施", "任务")),
+        _columns("单位", "措施", "任务", "截止日期", "记录时间", wraps=("单位", "措施", "任务")),
         [
             (r.unit_name, r.label, r.title, r.deadline, r.recorded_at.astimezone(SHANGHAI))
             for r in f.escalations
@@ -97,13 +103,17 @@ def major_cases(f: ReportFigures) -> Table:
     rows = [f.case] if f.case is not None else list(f.major_cases)
     return Table(
         "重大案件",
-        _columns("案件编号", "区", "用人单位", "涉及人数", "申报金额（元）", "已支付（元）",
-                 "状态", "包案领导", "认定理由", wraps=("用人单位", "包案领导", "认定理由")),
+        (Column("案件编号"), Column("区"), Column("用人单位", wraps=True), Column("涉及人数"),
+         Column("申报金额（元）", bulletin_header="金额（万元）", per=TEN_THOUSAND),
+         Column("已支付（元）", bulletin_header="已支付（万元）", per=TEN_THOUSAND),
+         Column("状态"), Column("包案领导", wraps=True),
+         Column("认定理由", wraps=True, in_bulletin=False)),
         [
             (m.case_number, m.district_name, m.employer, m.workers, m.amount, m.paid, m.status,
              m.leader or "", "；".join(m.reasons))
             for m in rows
         ],
+        printed=5,
     )  # fmt: skip
 
 
@@ -112,7 +122,6 @@ def clues(f: ReportFigures) -> Table:
         "全国根治欠薪线索反映平台线索",
         _columns("区", "接收线索", "已核处", "核处率"),
         [(c.district_name, c.received, c.handled, Rate(c.handling_rate)) for c in f.clues],
-        whole=True,
     )
 
 

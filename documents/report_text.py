@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
@@ -9,11 +10,14 @@ from decimal import Decimal
 from domain.reports.figures import (
     CaseFigures,
     DistrictRow,
+    EscalationRow,
     GoalRow,
     HazardFigures,
     PhaseRow,
     ReportFigures,
 )
+
+NAMED_UNITS = 8  # a sentence names this many units, then 等
 
 
 def rate(value: Decimal | None) -> str:
@@ -74,6 +78,8 @@ def hazards(h: HazardFigures) -> str:
 
 def goal(g: GoalRow) -> str:
     due = f"（期限{day(g.deadline)}）" if g.deadline else ""
+    if not g.total:
+        return f"“{g.name}”{due}：目前没有需要清零的{g.measure}。"
     text = (
         f"“{g.name}”{due}：{g.measure}共{g.total}{g.unit}，已完成{g.done}{g.unit}"
         f"（{rate(g.share)}）"
@@ -96,6 +102,18 @@ def three_rates(rows: Sequence[DistrictRow]) -> str:
         f"最低的是{last.name}（{rate(last.indicator_rate)}）"
     )
     return text + (f"；{missing}个区未报送。" if missing else "。")
+
+
+def escalations_text(rows: Sequence[EscalationRow]) -> str:
+    """约谈、通报、问责 of the period in one sentence: how many of each, and whom they name."""
+    counts = Counter(r.label for r in rows)
+    kinds = "、".join(f"{label}{count}条" for label, count in counts.items())
+    units = list(dict.fromkeys(r.unit_name for r in rows))
+    named = "、".join(units[:NAMED_UNITS]) + ("等" if len(units) > NAMED_UNITS else "")
+    return (
+        f"本期督办阶梯共发出{kinds}，涉及{named}{len(units)}个单位，"
+        f"明细见附件表格（.xlsx）“约谈通报问责记录”表。"
+    )
 
 
 def _phase(p: PhaseRow) -> str:

@@ -55,20 +55,25 @@ class Look:
     before_lines: int = 0
     outline: int | None = None
     red: bool = False
+    autospace: bool = True  # False: no extra space between 汉字 and digits (tables, 落款)
 
 
 LOOKS: dict[str, Look] = {
     BulletinStyle.MARK: Look(TITLE_FONT, 26, WD_ALIGN_PARAGRAPH.CENTER, exact_line=None, red=True),
-    BulletinStyle.NUMBER: Look(BODY_FONT, 16, WD_ALIGN_PARAGRAPH.CENTER, before_lines=2),
+    BulletinStyle.NUMBER: Look(
+        BODY_FONT, 16, WD_ALIGN_PARAGRAPH.CENTER, before_lines=2, autospace=False
+    ),
     BulletinStyle.TITLE: Look(
         TITLE_FONT, 22, WD_ALIGN_PARAGRAPH.CENTER, exact_line=35, before_lines=2
     ),
     BulletinStyle.ADDRESSEE: Look(BODY_FONT, 16, before_lines=1),
     BulletinStyle.HEADING_1: Look(HEADING_FONT, 16, indent_chars=2, outline=0),
     BulletinStyle.HEADING_2: Look(KAI_FONT, 16, indent_chars=2, outline=1),
-    BulletinStyle.SIGNATURE: Look(BODY_FONT, 16, WD_ALIGN_PARAGRAPH.RIGHT, before_lines=1),
-    BulletinStyle.DATED: Look(BODY_FONT, 16, WD_ALIGN_PARAGRAPH.RIGHT),
-    BulletinStyle.RECORD: Look(BODY_FONT, 14, WD_ALIGN_PARAGRAPH.LEFT),
+    BulletinStyle.SIGNATURE: Look(
+        BODY_FONT, 16, WD_ALIGN_PARAGRAPH.RIGHT, before_lines=1, autospace=False
+    ),
+    BulletinStyle.DATED: Look(BODY_FONT, 16, WD_ALIGN_PARAGRAPH.RIGHT, autospace=False),
+    BulletinStyle.RECORD: Look(BODY_FONT, 14, WD_ALIGN_PARAGRAPH.LEFT, autospace=False),
     BulletinStyle.CAPTION: Look(HEADING_FONT, 14, WD_ALIGN_PARAGRAPH.CENTER, before_lines=1),
     BulletinStyle.CELL: Look(BODY_FONT, TABLE_SIZE, WD_ALIGN_PARAGRAPH.CENTER, exact_line=None),
     BulletinStyle.HEADER_CELL: Look(
@@ -77,6 +82,59 @@ LOOKS: dict[str, Look] = {
     BulletinStyle.NOTE: Look(BODY_FONT, 14, WD_ALIGN_PARAGRAPH.LEFT, indent_chars=2),
     BulletinStyle.PAGE_NUMBER: Look(SONG_FONT, 14, WD_ALIGN_PARAGRAPH.RIGHT, exact_line=None),
 }
+
+
+PPR_ORDER = (  # CT_PPrBase's children in schema order: Word and LibreOffice read no other
+    "pStyle",
+    "keepNext",
+    "keepLines",
+    "pageBreakBefore",
+    "framePr",
+    "widowControl",
+    "numPr",
+    "suppressLineNumbers",
+    "pBdr",
+    "shd",
+    "tabs",
+    "suppressAutoHyphens",
+    "kinsoku",
+    "wordWrap",
+    "overflowPunct",
+    "topLinePunct",
+    "autoSpaceDE",
+    "autoSpaceDN",
+    "bidi",
+    "adjustRightInd",
+    "snapToGrid",
+    "spacing",
+    "ind",
+    "contextualSpacing",
+    "mirrorIndents",
+    "suppressOverlap",
+    "jc",
+    "textDirection",
+    "textAlignment",
+    "textboxTightWrap",
+    "outlineLvl",
+    "divId",
+    "cnfStyle",
+    "rPr",
+    "sectPr",
+    "pPrChange",
+)
+
+
+def _set(ppr: BaseOxmlElement, tag: str, **values: str) -> BaseOxmlElement:
+    """The pPr child `tag` (made, or replaced), in its schema position."""
+    old = ppr.find(qn(f"w:{tag}"))
+    if old is not None:
+        ppr.remove(old)
+    element = OxmlElement(f"w:{tag}")
+    for key, value in values.items():
+        element.set(qn(f"w:{key}"), value)
+    later = PPR_ORDER[PPR_ORDER.index(tag) + 1 :]
+    ppr.insert_element_before(element, *(f"w:{t}" for t in later))
+    return element
 
 
 def _fonts(element: BaseStyle, font: str) -> None:
@@ -90,21 +148,14 @@ def _fonts(element: BaseStyle, font: str) -> None:
         fonts.set(qn(attribute), font)
 
 
-def _grid(style: BaseStyle, snap: bool) -> None:
-    if not snap:
-        ppr = style.element.get_or_add_pPr()
-        off = OxmlElement("w:snapToGrid")
-        off.set(qn("w:val"), "0")
-        ppr.append(off)
-
-
 def _style(document: DocumentObject, name: str, look: Look) -> None:
     styles = document.styles
     if name in [s.name for s in styles]:
         style = styles[name]
     else:
         style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-        style.style_id = BulletinStyle(name).name.title().replace("_", "")  # ASCII ids
+        words = BulletinStyle(name).name.split("_")  # ASCII ids apart from Word's own
+        style.style_id = "Gongwen" + "".join(word.title() for word in words)
     style.base_style = None
     style.quick_style = True
     font = style.font
@@ -119,16 +170,16 @@ def _style(document: DocumentObject, name: str, look: Look) -> None:
         spacing.line_spacing = Pt(look.exact_line)
     else:
         spacing.line_spacing = 1.0
-    _grid(style, look.exact_line is not None)
     ppr = style.element.get_or_add_pPr()
-    if look.indent_chars:
-        indent = OxmlElement("w:ind")
-        indent.set(qn("w:firstLineChars"), str(look.indent_chars * 100))
-        ppr.append(indent)
+    if look.exact_line is None:  # tables and the 版头 keep their own lines, off the grid
+        _set(ppr, "snapToGrid", val="0")
+    if not look.autospace or look.exact_line is None:
+        _set(ppr, "autoSpaceDE", val="0")
+        _set(ppr, "autoSpaceDN", val="0")
+    # explicit even when none: LibreOffice bases a style without a parent on 正文's indent
+    spacing.first_line_indent = Pt(look.indent_chars * look.size)
     if look.outline is not None:
-        level = OxmlElement("w:outlineLvl")
-        level.set(qn("w:val"), str(look.outline))
-        ppr.append(level)
+        _set(ppr, "outlineLvl", val=str(look.outline))
 
 
 def _normal(document: DocumentObject) -> None:
@@ -148,8 +199,7 @@ def _border(paragraph: Paragraph, side: str, size_eighths: int, color: str, spac
     ppr = paragraph._p.get_or_add_pPr()
     borders = ppr.find(qn("w:pBdr"))
     if borders is None:
-        borders = OxmlElement("w:pBdr")
-        ppr.append(borders)
+        borders = _set(ppr, "pBdr")
     line = OxmlElement(f"w:{side}")
     for key, value in (("val", "single"), ("sz", str(size_eighths)), ("space", str(space)),
                        ("color", color)):  # fmt: skip

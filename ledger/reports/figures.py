@@ -195,15 +195,13 @@ def _majors(
     return tuple(sorted(rows, key=lambda m: (m.status == "已办结", -m.amount, m.case_number)))
 
 
-async def _subject(
-    session: AsyncSession, request: GatherInput, land: Territory, leaders: dict[str, str]
-) -> MajorCaseRow | None:
+async def _subject(session: AsyncSession, request: GatherInput, land: Territory) -> CaseAsOf | None:
     """A 专报's case wherever it is (a case of the backlog may become major any time)."""
     if request.case_id is None:
         return None
     at = request.as_of
     found = await cases_as_of(session=session, land=land, since=at, at=at, only=request.case_id)
-    return major_row(found[0], land, leaders) if found else None
+    return found[0] if found else None
 
 
 async def gather(*, session: AsyncSession, request: GatherInput) -> ReportFigures:
@@ -218,8 +216,10 @@ async def gather(*, session: AsyncSession, request: GatherInput) -> ReportFigure
     monday = day - timedelta(days=day.weekday())
     projects = await _project_counts(session, monday, at)
     current, coming = await _phases(session, campaign.id, day)
-    leaders = await leader_names(session=session, usernames={c.leader for c in cases} - {None})
-    subject = await _subject(session, request, land, leaders)
+    about = await _subject(session, request, land)
+    named = {c.leader for c in [*cases, *([about] if about else [])]}
+    leaders = await leader_names(session=session, usernames=named)
+    subject = None if about is None else major_row(about, land, leaders)
     hazards = await hazard_figures(session=session, land=land, since=period.start, at=at, day=day)
     specs = await goal_specs(session=session, campaign=campaign, plan=plan)
     return ReportFigures(
@@ -231,8 +231,10 @@ async def gather(*, session: AsyncSession, request: GatherInput) -> ReportFigure
         title=_title(duty, campaign, subject),
         issuer=land.issuer,
         issuer_unit=land.office,
-        addressee=addressee(land.kinds, land.name(land.root), special=subject is not None),
-        copy_to=copy_to(land.name(land.root), None if subject is None else subject.district_name),
+        addressee=addressee(land.kinds, land.full_name(land.root), special=about is not None),
+        copy_to=copy_to(
+            land.full_name(land.root), None if about is None else land.full_name(about.district)
+        ),
         period=period,
         tasks=task_figures(tasks),
         cases_in_period=case_figures([c for c in cases if c.received_at >= period.start]),
