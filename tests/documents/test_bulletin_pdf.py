@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import docx
+from docx.section import Section
 from docx.shared import Length
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -41,6 +42,14 @@ async def weekly(session: AsyncSession) -> ReportFigures:
     )  # fmt: skip
 
 
+def _page_mm(section: Section) -> tuple[int, ...]:
+    """Width, height, top, bottom, left and right margins in whole millimetres."""
+    values = (section.page_width, section.page_height, section.top_margin,
+              section.bottom_margin, section.left_margin, section.right_margin)  # fmt: skip
+    assert all(v is not None for v in values)
+    return tuple(round(Length(v or 0).mm) for v in values)
+
+
 def _fonts_named(document: docx.document.Document) -> set[str]:
     named = set()
     for style in document.styles:
@@ -56,13 +65,11 @@ async def test_a_weekly_bulletin_is_a_gongwen_on_a4(
     f = await weekly(db_session)
     data = report_docx(f, LETTERHEAD)
     document = docx.Document(io.BytesIO(data))
-    section = document.sections[-1]
-    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
-    assert (round(section.top_margin.mm), round(section.left_margin.mm)) == (37, 28)
-    assert round(Length(section.page_width - section.left_margin - section.right_margin).mm) == 156
-    assert round(Length(section.page_height - section.top_margin - section.bottom_margin).mm) == 225
+    width, height, top, bottom, left, right = _page_mm(document.sections[-1])
+    assert (width, height, top, left) == (210, 297, 37, 28)
+    assert (width - left - right, height - top - bottom) == (156, 225)  # 版心
     assert {TITLE_FONT, BODY_FONT, HEADING_FONT, KAI_FONT} <= _fonts_named(document)
-    styles = {p.text: p.style.name for p in document.paragraphs if p.text}
+    styles = {p.text: p.style.name for p in document.paragraphs if p.text and p.style}
     assert styles["一、总体情况"] == "一级标题" and styles["（一）欠薪隐患排查化解"] == "二级标题"
     assert document.styles["公文标题"].font.size.pt == 22  # 2号
     assert document.styles["Normal"].font.size.pt == 16  # 3号
@@ -86,7 +93,9 @@ async def test_a_weekly_bulletin_is_a_gongwen_on_a4(
     assert "2026年12月7日印发" in last
 
 
-async def test_no_table_cell_wraps_a_district_name(db_session: AsyncSession, tmp_path: Path) -> None:
+async def test_no_table_cell_wraps_a_district_name(
+    db_session: AsyncSession, tmp_path: Path
+) -> None:
     f = await weekly(db_session)
     found = words(render(report_docx(f, LETTERHEAD), "weekly-bulletin-cells", tmp_path))
     names = {r.name for r in f.districts}
@@ -101,13 +110,14 @@ async def test_a_wide_table_goes_landscape(db_session: AsyncSession, tmp_path: P
     """Districts with long names (开发区 and the like) make the ranking wider than 156 mm: its
     page turns, the pages after it turn back, and the names still stay on one line."""
     f = await weekly(db_session)
-    long = [r.model_copy(update={"name": f"{r.name[:-1]}经济技术开发区管委会"}) for r in f.districts]
+    long = [
+        r.model_copy(update={"name": f"{r.name[:-1]}经济技术开发区管委会"}) for r in f.districts
+    ]
     wide = f.model_copy(update={"districts": tuple(long)})
     data = report_docx(wide, LETTERHEAD)
     document = docx.Document(io.BytesIO(data))
-    turned = [s for s in document.sections if s.page_width > s.page_height]
-    assert turned and all(round(s.page_width.mm) == 297 for s in turned)
-    assert round(document.sections[-1].page_width.mm) == 210
+    shapes = [_page_mm(s)[:2] for s in document.sections]
+    assert (297, 210) in shapes and shapes[-1] == (210, 297)
     pdf = render(data, "weekly-bulletin-landscape", tmp_path)
     read = pages(pdf)
     landscape = [text for w, h, text in read if w > h]

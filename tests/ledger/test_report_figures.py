@@ -239,9 +239,7 @@ async def test_the_files_hold_the_figures(db_session: AsyncSession) -> None:
         "抄送：市领导小组组长、副组长。",
         "市根治欠薪工作领导小组办公室\t2026年12月7日印发",
     ]
-    assert any(
-        "督促河西区、河北区、市人社局等3个逾期单位" in p for p in text
-    )
+    assert any("督促河西区、河北区、市人社局等3个逾期单位" in p for p in text)
     assert any("推动1件未办结重大案件" in p for p in text)
     ranking_table, rates_table = document.tables[0], document.tables[1]
     assert [c.text for c in ranking_table.rows[1].cells][:2] == ["1", "和平区"]
@@ -273,15 +271,16 @@ async def test_a_special_report_is_about_its_case(db_session: AsyncSession) -> N
     f = await figures(db_session, "special-info", WEEK_END, "case:hotline_12345:C2")
     assert f.title == "关于天津市根治欠薪冬季专项行动中河西区C2号重大欠薪案件的专报"
     assert f.case is not None and f.case.leader == "张立（市领导小组副组长）"
-    assert (f.addressee, f.copy_to) == ("天津市人民政府根治拖欠农民工工资工作领导小组：", "天津市河西区")
+    assert (f.addressee, f.copy_to) == (
+        "天津市人民政府根治拖欠农民工工资工作领导小组：",
+        "天津市河西区",
+    )
     book = openpyxl.load_workbook(io.BytesIO(report_xlsx(f)))
     assert book.sheetnames == ["总体情况", "重大案件"]
     document = docx.Document(io.BytesIO(report_docx(f, LETTERHEAD)))
     text = [p.text for p in document.paragraphs]
     assert "一、案件基本情况" in text
-    assert any(
-        p.startswith("河西区用人单位C2欠薪案件（编号C2），涉及劳动者40人") for p in text
-    )
+    assert any(p.startswith("河西区用人单位C2欠薪案件（编号C2），涉及劳动者40人") for p in text)
     assert any("包案领导：张立（市领导小组副组长）" in p for p in text)
 
 
