@@ -37,4 +37,4 @@ def test_cells_are_typed_and_the_sheet_prints_on_a4() -> None:
         0,
     )
     assert sheet.sheet_properties.pageSetUpPr.fitToPage
-    assert sheet.print_title_rows == "1:1"  # the header on every printed page
+    assert sheet.print_title_rows == "$1:$1"  # the header on every printed page
