@@ -125,3 +125,21 @@ async def test_a_wide_table_goes_landscape(db_session: AsyncSession, tmp_path: P
     assert read[-1][0] < read[-1][1]  # the 落款 on a portrait page
     found = words(pdf)
     assert all(found.count(r.name) >= 1 for r in long)
+
+
+async def test_a_special_report_and_a_monthly_bulletin(
+    db_session: AsyncSession, tmp_path: Path
+) -> None:
+    await seed(db_session)
+    special = await figures(db_session, "special-info", WEEK_END, "case:hotline_12345:C2")
+    read = pages(render(report_docx(special, LETTERHEAD), "special-report", tmp_path))
+    assert len(read) <= 3 and all(sorted((round(w), round(h))) == [595, 842] for w, h, _ in read)
+    first = read[0][2].replace(" ", "").replace("\n", "")
+    assert "关于天津市根治欠薪冬季专项行动中河西区C2号重大欠薪案件的专报" in first
+    monthly = await figures(db_session, "monthly-bulletin", bj(2027, 1, 1))
+    pdf = render(report_docx(monthly, LETTERHEAD), "monthly-bulletin", tmp_path)
+    text = "".join(t for _w, _h, t in pages(pdf)).replace(" ", "").replace("\n", "")
+    assert "各区全国根治欠薪线索反映平台线索接收、核处情况" in text
+    assert "（2026年12月1日—12月31日）" in text
+    found = words(pdf)
+    assert all(found.count(r.district_name) >= 3 for r in monthly.clues)  # and the two tables
