@@ -181,7 +181,7 @@ async def test_a_rerun_after_later_data_gives_the_same_figures(db_session: Async
     assert (due["tj.hx"], due["tj.hb"]) == (2, 0)  # t8 was reassigned to 河西区 on 12-10
 
 
-async def test_the_files_hold_the_figures(db_session: AsyncSession) -> None:
+async def test_the_workbook_holds_the_figures(db_session: AsyncSession) -> None:
     await seed(db_session)
     f = await figures(db_session, "weekly-bulletin", WEEK_END)
     book = openpyxl.load_workbook(io.BytesIO(report_xlsx(f)))
@@ -217,12 +217,17 @@ async def test_the_files_hold_the_figures(db_session: AsyncSession) -> None:
     major = list(book["重大案件"].iter_rows(values_only=True))
     assert major[1][:6] == ("C2", "河西区", "用人单位C2", 40, 1200000, 200000)  # numbers
     assert book["重大案件"]["E2"].number_format == "#,##0.00"
+
+
+async def test_the_bulletin_holds_the_figures(db_session: AsyncSession) -> None:
+    await seed(db_session)
+    f = await figures(db_session, "weekly-bulletin", WEEK_END)
     document = docx.Document(io.BytesIO(report_docx(f, LETTERHEAD)))
     text = [p.text for p in document.paragraphs]
     assert text[:4] == [
         "市根治欠薪工作领导小组办公室",
         "津治欠办〔2026〕12号",
-        summary[0],
+        "各区建筑工人管理服务平台三率每周通报（2026年11月30日—12月6日）",
         "各区、各成员单位：",
     ]
     for heading in (
