@@ -1,7 +1,7 @@
 """report document numbers (发文字号) and account titles (职务)
 
-Revision ID: 0013_report_document_numbers
-Revises: 0012
+Revision ID: 0014
+Revises: 0013
 Create Date: 2026-12-01 12:00:00
 """
 
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0013_report_document_numbers"
-down_revision: str | None = "0012"
+revision: str = "0014"
+down_revision: str | None = "0013"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
