@@ -10,7 +10,7 @@ from ledger.hazards.tables import Hazard, HazardEvent
 from ledger.indicators.tables import DistrictIndicator, IndicatorRevision, ProjectIndicator
 from ledger.notifications.tables import Notification, UnitWebhook, WebhookDelivery
 from ledger.projects.tables import Project
-from ledger.reports.tables import Report
+from ledger.reports.tables import DocumentNumber, Report
 from ledger.tasks.tables import Escalation, Task, TaskEvent
 from ledger.units.accounts_table import Account
 from ledger.units.tables import Unit
@@ -29,6 +29,7 @@ __all__ = [
     "CaseParty",
     "CasePayment",
     "DistrictIndicator",
+    "DocumentNumber",
     "Enterprise",
     "Escalation",
     "Hazard",

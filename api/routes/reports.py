@@ -20,7 +20,7 @@ from api.routing import joined, resource_router
 from domain.escalation import SHANGHAI, end_of_day, start_of_day
 from domain.plan.model import DayOffRule, Plan, ReportKind
 from domain.plan.schedule import on_day_off
-from domain.reports.periods import PRODUCED_KINDS, SCHEDULED_KINDS, report_id
+from domain.reports.periods import PRODUCED_KINDS, SCHEDULED_KINDS, report_id, report_instant
 from domain.reports.requests import ReportRef, ReportRequest, schedule_id
 from ledger.calendar import service as calendar
 from ledger.campaigns.tables import Campaign
@@ -219,7 +219,7 @@ async def produce_report_now(
         )
     if body.case_id is not None:
         await _check_subject(session, campaign, duty.kind, body.case_id)
-    as_of = _as_of(body, campaign)
+    as_of = report_instant(duty.kind, _as_of(body, campaign), campaign.period_start)
     request = ReportRequest(
         campaign_id=campaign.id,
         duty_key=duty.key,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from api.case_views import CaseRead
 from api.deps import Actor, CurrentActor, SessionDep
@@ -15,6 +15,7 @@ from domain.units.roles import Role
 from ledger.cases import service as cases
 from ledger.cases.tables import OPEN_STATUSES
 from ledger.tasks import queries as task_queries
+from ledger.units import accounts
 
 router = resource_router("supervision", "督办")
 
@@ -30,6 +31,7 @@ class SupervisionRead(BaseModel):
     deadline: date
     recorded_at: datetime
     leader: str | None
+    leader_name: str | None = Field(default=None, description="包案领导的姓名")
     reason: str
 
 
@@ -46,9 +48,13 @@ async def list_supervision(
     rows, total = await task_queries.supervision_list(
         session=session, campaign=campaign, limit=paging.limit, offset=paging.offset
     )
-    return Page[SupervisionRead].of(
-        [SupervisionRead.model_validate(r) for r in rows], total, paging
+    views = [SupervisionRead.model_validate(r) for r in rows]
+    names = await accounts.display_names(
+        session=session, usernames=(v.leader for v in views if v.leader)
     )
+    for view in views:
+        view.leader_name = names.get(view.leader) if view.leader else None
+    return Page[SupervisionRead].of(views, total, paging)
 
 
 @router.get("/cases", response_model=Page[CaseRead], summary="挂牌督办的重大案件（办公室、领导）")

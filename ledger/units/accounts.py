@@ -31,6 +31,7 @@ async def create(*, session: AsyncSession, spec: AccountCreate) -> Account:
         role=spec.role.value,
         unit_code=spec.unit,
         display_name=spec.display_name,
+        title=spec.title,
         active=True,
     )
     session.add(account)

@@ -119,6 +119,7 @@ async def test_supervision_list_is_for_office_and_leaders(
     assert {r["task_id"] for r in rows} == {task_id}
     assert page["total"] == len(rows)
     assert all(r["leader"] == "leader" for r in rows)
+    assert all(r["leader_name"] == "leader" for r in rows)  # no display name: the login name
     assert (await client.get("/api/v1/supervision", headers=unit)).status_code == 403
     detail = (await client.get(f"/api/v1/tasks/{task_id}", headers=unit)).json()
     assert detail["escalation"] == "accountability"

@@ -45,7 +45,7 @@ async def test_sort_and_order(
     soon = await start_task("tj.rsj", title="甲 任务", deadline=today + timedelta(days=5))
     middle = await start_task("tj.rsj", title="乙 任务", deadline=today + timedelta(days=10))
     headers = await login("rsj", Role.UNIT, "tj.rsj")
-    await client.post(f"/api/v1/tasks/{late}/progress", json={"percent": 30}, headers=headers)
+    await client.post(f"/api/v1/tasks/{late}/progress-reports", json={"percent": 30}, headers=headers)
     await client.post(f"/api/v1/tasks/{middle}/complete", json={"note": "完成"}, headers=headers)
     assert await ids(client, headers) == [soon, middle, late]  # soonest deadline first
     assert await ids(client, headers, sort="deadline", order="desc") == [late, middle, soon]
@@ -97,7 +97,7 @@ async def test_a_lead_unit_follows_the_units_of_its_measure(
     refused = await client.get(f"/api/v1/tasks/{other}", headers=lead)
     assert refused.status_code == 403
     assert refused.json()["error"]["message"] == "此任务由河西区办理，您无权查看或操作"
-    acting = await client.post(f"/api/v1/tasks/{hx}/progress", json={"percent": 5}, headers=lead)
+    acting = await client.post(f"/api/v1/tasks/{hx}/progress-reports", json={"percent": 5}, headers=lead)
     assert acting.status_code == 403
     stranger = await login("zjw", Role.UNIT, "tj.zjw")
     assert await ids(client, stranger, led="true") == [other]
