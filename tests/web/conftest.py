@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import uvicorn
 from fastapi import FastAPI
-from playwright.async_api import Browser, Page, async_playwright
+from playwright.async_api import Browser, Page, ViewportSize, async_playwright
 
 from launcher.ports import free_port
 from tests.api.conftest import (  # noqa: F401 - the API's fixtures, shared with the pages' tests
@@ -35,14 +35,14 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]  # fmt: skip
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "web"
-DESK = {"width": 1366, "height": 768}
-PHONE = {"width": 390, "height": 844}
+DESK: ViewportSize = {"width": 1366, "height": 768}
+PHONE: ViewportSize = {"width": 390, "height": 844}
 
 SignIn = Callable[..., Awaitable[Page]]
 
 
 @pytest.fixture
-async def live_url(app: FastAPI) -> AsyncIterator[str]:
+async def live_url(app: FastAPI) -> AsyncIterator[str]:  # noqa: F811 - the shared fixture
     """The session's app served over real HTTP on a free port."""
     port = free_port()
     server = uvicorn.Server(
