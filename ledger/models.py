@@ -4,6 +4,7 @@ from ledger.calendar.tables import CalendarYear
 from ledger.campaigns.tables import Campaign, CampaignPhase
 from ledger.cases.imports_table import CaseImport, CaseImportRow
 from ledger.cases.tables import Case, CaseEvent, CaseParty, CasePayment
+from ledger.cases.tallies_table import CaseTally
 from ledger.enterprises.tables import BlacklistEntry, Enterprise
 from ledger.files.tables import Attachment
 from ledger.hazards.tables import Hazard, HazardEvent
@@ -28,6 +29,7 @@ __all__ = [
     "CaseImportRow",
     "CaseParty",
     "CasePayment",
+    "CaseTally",
     "DistrictIndicator",
     "Enterprise",
     "Escalation",

@@ -19,6 +19,7 @@ class Task(Timestamped, Base):
         Index("ix_tasks_campaign_progress", "campaign_id", "phase_key", "unit_code", "status"),
         Index("ix_tasks_overdue", "status", "deadline"),
         Index("ix_tasks_unlaunched", "campaign_id", "launched", "id"),
+        Index("ix_tasks_leader", "supervising_leader", "status"),  # the leader's queue
     )
 
     id: Mapped[str] = mapped_column(String(300), primary_key=True)  # the workflow id
@@ -71,6 +72,7 @@ class Escalation(Timestamped, Base):
     """
 
     __tablename__ = "escalations"
+    __table_args__ = (Index("ix_escalations_campaign_action", "campaign_id", "action"),)
 
     id: Mapped[int] = mapped_column(Identity(), primary_key=True)
     escalation_key: Mapped[str] = mapped_column(String(400), unique=True)

@@ -1,0 +1,123 @@
+"""The dashboard in one call: each panel's figures from indexed tables and the case tallies."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from domain.dashboard.figures import (
+    CampaignBrief,
+    Dashboard,
+    HazardSummary,
+    IndicatorWeek,
+    SupervisionList,
+    TaskPanels,
+)
+from domain.plan.model import Plan
+from domain.reports.figures import DistrictRow
+from ledger.calendar import service as calendar
+from ledger.campaigns.tables import Campaign
+from ledger.dashboard import tasks
+from ledger.dashboard.cases import Tally, open_major, summary, tallies
+from ledger.dashboard.goals import goal_progress
+from ledger.dashboard.hazards import hazard_summary
+from ledger.dashboard.indicators import indicator_week
+from ledger.dashboard.ranking import district_ranking
+from ledger.dashboard.scope import Scope, scope_for, unit_tree
+
+WHOLE = "全部单位"
+
+
+@dataclass(frozen=True)
+class Territory:
+    """What a territory shows whatever the campaign: its cases, hazards and indicators."""
+
+    scope: Scope
+    tallies: list[Tally]
+    hazards: HazardSummary
+    week: IndicatorWeek
+
+
+async def _territory(session: AsyncSession, scope: Scope, today: date) -> Territory:
+    return Territory(
+        scope=scope,
+        tallies=await tallies(session=session, scope=scope),
+        hazards=await hazard_summary(session=session, scope=scope),
+        week=await indicator_week(session=session, scope=scope, today=today),
+    )
+
+
+async def _ranking(
+    session: AsyncSession,
+    campaign: Campaign,
+    mine: Territory,
+    groups: Sequence[tasks.TaskGroup],
+    today: date,
+) -> tuple[DistrictRow, ...]:
+    """Ranked over every district of the campaign; a district account sees its own row."""
+    wide_scope = scope_for(mine.scope.tree, None, campaign.root_unit)
+    if wide_scope.codes == mine.scope.codes:
+        wide, wide_groups = mine, groups
+    else:
+        wide = await _territory(session, wide_scope, today)
+        wide_groups = await tasks.task_groups(
+            session=session, campaign_id=campaign.id, scope=wide_scope, today=today
+        )
+    ranked = district_ranking(
+        tree=mine.scope.tree, root=campaign.root_unit, groups=wide_groups,
+        tallies=wide.tallies, week=wide.week,
+    )  # fmt: skip
+    return tuple(row for row in ranked if mine.scope.holds(row.code))
+
+
+async def _panels(
+    session: AsyncSession, campaign: Campaign, mine: Territory, today: date
+) -> TaskPanels:
+    scope = mine.scope
+    groups = await tasks.task_groups(
+        session=session, campaign_id=campaign.id, scope=scope, today=today
+    )
+    plan = Plan.model_validate(campaign.plan)
+    total, items = await tasks.supervision(session=session, campaign_id=campaign.id, scope=scope)
+    return TaskPanels(
+        campaign=CampaignBrief(
+            id=campaign.id, title=campaign.title, status=campaign.status,
+            root_unit=campaign.root_unit, period_start=campaign.period_start,
+            period_end=campaign.period_end,
+        ),
+        phases=await tasks.phases(session=session, campaign_id=campaign.id, groups=groups),
+        units=tasks.units(groups, scope),
+        overdue_total=sum(g.overdue for g in groups),
+        overdue=await tasks.longest_overdue(
+            session=session, campaign_id=campaign.id, scope=scope, today=today
+        ),
+        escalations=tasks.ladder_counts(groups, plan.escalation),
+        supervision=SupervisionList(total=total, items=items, major_cases=open_major(mine.tallies)),
+        ranking=await _ranking(session, campaign, mine, groups, today),
+        goals=goal_progress(
+            campaign=campaign, plan=plan, working=await calendar.working_calendar(session=session),
+            today=today, tallies=mine.tallies, hazards=mine.hazards,
+        ),
+    )  # fmt: skip
+
+
+async def dashboard(
+    *, session: AsyncSession, own_unit: str | None, campaign: Campaign | None, today: date
+) -> Dashboard:
+    """`own_unit` for a district account, None for the office and leaders."""
+    tree = await unit_tree(session=session)
+    root = campaign.root_unit if campaign is not None else None
+    mine = await _territory(session, scope_for(tree, own_unit, root), today)
+    named = own_unit or root
+    return Dashboard(
+        as_of=today,
+        scope_unit=own_unit,
+        scope_name=tree.name(named) if named else WHOLE,
+        campaign=None if campaign is None else await _panels(session, campaign, mine, today),
+        cases=summary(mine.tallies, mine.scope),
+        hazards=mine.hazards,
+        indicators=mine.week,
+    )
