@@ -74,13 +74,12 @@ async def _ranking(
 
 
 async def _panels(
-    session: AsyncSession, campaign: Campaign, mine: Territory, today: date
+    session: AsyncSession, campaign: Campaign, plan: Plan, mine: Territory, today: date
 ) -> TaskPanels:
     scope = mine.scope
     groups = await tasks.task_groups(
         session=session, campaign_id=campaign.id, scope=scope, today=today
     )
-    plan = Plan.model_validate(campaign.plan)
     total, items = await tasks.supervision(session=session, campaign_id=campaign.id, scope=scope)
     return TaskPanels(
         campaign=CampaignBrief(
@@ -111,12 +110,16 @@ async def dashboard(
     tree = await unit_tree(session=session)
     root = campaign.root_unit if campaign is not None else None
     mine = await _territory(session, scope_for(tree, own_unit, root), today)
-    named = own_unit or root
+    plan = None if campaign is None else Plan.model_validate(campaign.plan)
     return Dashboard(
         as_of=today,
         scope_unit=own_unit,
-        scope_name=tree.name(named) if named else WHOLE,
-        campaign=None if campaign is None else await _panels(session, campaign, mine, today),
+        scope_name=tree.name(own_unit) if own_unit else (plan.region if plan else WHOLE),
+        campaign=(
+            None
+            if campaign is None or plan is None
+            else await _panels(session, campaign, plan, mine, today)
+        ),
         cases=summary(mine.tallies, mine.scope),
         hazards=mine.hazards,
         indicators=mine.week,

@@ -37,13 +37,12 @@ async def leader_tasks(
     tasks: Sequence[Task] = (
         await session.scalars(query.order_by(Task.deadline, Task.id).limit(limit).offset(offset))
     ).all()
-    latest = (
+    rungs = (
         select(Escalation.task_id, Escalation.label, Escalation.recorded_at)
         .where(Escalation.task_id.in_([t.id for t in tasks]))
-        .distinct(Escalation.task_id)
-        .order_by(Escalation.task_id, Escalation.recorded_at.desc(), Escalation.id.desc())
+        .order_by(Escalation.recorded_at, Escalation.id)  # the latest is read last
     )
-    steps = {task_id: (label, at) for task_id, label, at in (await session.execute(latest)).all()}
+    steps = {task_id: (label, at) for task_id, label, at in (await session.execute(rungs)).all()}
     found = [
         LeaderTask(task=t, step_label=steps.get(t.id, (None, None))[0],
                    stepped_at=steps.get(t.id, (None, None))[1])
