@@ -13,6 +13,7 @@ from ledger.notifications.tables import Notification, UnitWebhook, WebhookDelive
 from ledger.projects.tables import Project
 from ledger.reports.tables import Report
 from ledger.tasks.tables import Escalation, Task, TaskEvent
+from ledger.tasks.tallies_table import TaskTally
 from ledger.units.accounts_table import Account
 from ledger.units.tables import Unit
 
@@ -42,6 +43,7 @@ __all__ = [
     "Report",
     "Task",
     "TaskEvent",
+    "TaskTally",
     "Unit",
     "UnitWebhook",
     "WebhookDelivery",

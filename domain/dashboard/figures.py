@@ -72,8 +72,9 @@ class SupervisionItem(Frozen):
     action: str
     label: str
     deadline: date
-    recorded_at: datetime
+    recorded_at: datetime | None = Field(description="最近一级催办的记录时间")
     leader: str | None
+    leader_name: str | None = Field(description="包案领导的姓名（账号未填姓名时为用户名）")
 
 
 class SupervisionList(Frozen):

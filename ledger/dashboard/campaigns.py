@@ -1,4 +1,4 @@
-"""Every campaign's progress at once, for the campaign list: one grouped pass over the tasks."""
+"""Every campaign's progress at once, for the campaign list, from the task tallies."""
 
 from __future__ import annotations
 
@@ -10,27 +10,30 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from domain.dashboard.figures import CampaignProgress
 from ledger.dashboard.scope import Scope
 from ledger.tasks.queries import OPEN_STATUSES
-from ledger.tasks.tables import Task
+from ledger.tasks.tallies_table import TaskTally
 
 
 async def campaign_progress(
     *, session: AsyncSession, scope: Scope, today: date
 ) -> list[CampaignProgress]:
+    t = TaskTally
     query = (
         select(
-            Task.campaign_id,
-            func.count(),
-            func.count().filter(Task.status == "completed"),
-            func.count().filter(Task.status.in_(OPEN_STATUSES), Task.deadline < today),
+            t.campaign_id,
+            func.sum(t.tasks),
+            func.sum(t.tasks).filter(t.status == "completed"),
+            func.sum(t.tasks).filter(t.status.in_(OPEN_STATUSES), t.deadline < today),
         )
-        .where(Task.status != "cancelled")
-        .group_by(Task.campaign_id)
-        .order_by(Task.campaign_id)
+        .where(t.status != "cancelled", t.tasks != 0)
+        .group_by(t.campaign_id)
+        .order_by(t.campaign_id)
     )
-    within = scope.where(Task.unit_code)
+    within = scope.where(t.unit_code)
     if within is not None:
         query = query.where(within)
     return [
-        CampaignProgress(campaign_id=c, total=t, completed=done, overdue=late)
-        for c, t, done, late in (await session.execute(query)).all()
+        CampaignProgress(
+            campaign_id=c, total=int(n), completed=int(done or 0), overdue=int(late or 0)
+        )
+        for c, n, done, late in (await session.execute(query)).all()
     ]

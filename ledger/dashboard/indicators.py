@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.dashboard.figures import IndicatorRow, IndicatorWeek
@@ -20,11 +20,14 @@ from ledger.indicators.tables import DistrictIndicator, ProjectIndicator
 async def latest_week(*, session: AsyncSession, today: date) -> date:
     """This week's Monday, or the last week anything was submitted for before it."""
     monday = today - timedelta(days=today.weekday())
-    weeks = [
-        await session.scalar(select(func.max(table.week_start)).where(table.week_start <= monday))
-        for table in (DistrictIndicator, ProjectIndicator)
-    ]
-    return max((w for w in weeks if w is not None), default=monday)
+    weeks = union_all(
+        *(
+            select(func.max(table.week_start).label("week")).where(table.week_start <= monday)
+            for table in (DistrictIndicator, ProjectIndicator)
+        )
+    ).subquery()
+    latest = await session.scalar(select(func.max(weeks.c.week)))
+    return latest or monday
 
 
 async def indicator_week(*, session: AsyncSession, scope: Scope, today: date) -> IndicatorWeek:

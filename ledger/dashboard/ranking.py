@@ -33,13 +33,20 @@ def district_ranking(
 ) -> tuple[DistrictRow, ...]:
     """Every district under the campaign's root, ranked over the whole campaign."""
     indicators = {row.district: row for row in week.rows}
+    tasks: dict[str | None, list[int]] = {}  # district → [due, on time]
+    for g in groups:
+        sums = tasks.setdefault(tree.district_of(g.unit), [0, 0])
+        sums[0] += g.due
+        sums[1] += g.on_time
+    cases: dict[str, list[int]] = {}  # district → [received, closed]
+    for t in tallies:
+        counts = cases.setdefault(t.district, [0, 0])
+        counts[0] += t.cases
+        counts[1] += t.cases if t.status in CLOSED else 0
     rows = []
     for district in tree.districts_under(root):
-        mine = [g for g in groups if tree.district_of(g.unit) == district]
-        cases = [t for t in tallies if t.district == district]
-        due, on_time = sum(g.due for g in mine), sum(g.on_time for g in mine)
-        received = sum(t.cases for t in cases)
-        closed = sum(t.cases for t in cases if t.status in CLOSED)
+        due, on_time = tasks.get(district, [0, 0])
+        received, closed = cases.get(district, [0, 0])
         week_row = indicators.get(district)
         rows.append(
             DistrictRow(

@@ -58,17 +58,18 @@ async def _ranking(
     today: date,
 ) -> tuple[DistrictRow, ...]:
     """Ranked over every district of the campaign; a district account sees its own row."""
-    wide_scope = scope_for(mine.scope.tree, None, campaign.root_unit)
-    if wide_scope.codes == mine.scope.codes:
-        wide, wide_groups = mine, groups
+    wide = scope_for(mine.scope.tree, None, campaign.root_unit)
+    if wide.codes == mine.scope.codes:
+        wide_groups, wide_tallies, wide_week = groups, mine.tallies, mine.week
     else:
-        wide = await _territory(session, wide_scope, today)
         wide_groups = await tasks.task_groups(
-            session=session, campaign_id=campaign.id, scope=wide_scope, today=today
+            session=session, campaign_id=campaign.id, scope=wide, today=today
         )
+        wide_tallies = await tallies(session=session, scope=wide)
+        wide_week = await indicator_week(session=session, scope=wide, today=today)
     ranked = district_ranking(
         tree=mine.scope.tree, root=campaign.root_unit, groups=wide_groups,
-        tallies=wide.tallies, week=wide.week,
+        tallies=wide_tallies, week=wide_week,
     )  # fmt: skip
     return tuple(row for row in ranked if mine.scope.holds(row.code))
 
@@ -80,7 +81,6 @@ async def _panels(
     groups = await tasks.task_groups(
         session=session, campaign_id=campaign.id, scope=scope, today=today
     )
-    total, items = await tasks.supervision(session=session, campaign_id=campaign.id, scope=scope)
     return TaskPanels(
         campaign=CampaignBrief(
             id=campaign.id, title=campaign.title, status=campaign.status,
@@ -94,7 +94,11 @@ async def _panels(
             session=session, campaign_id=campaign.id, scope=scope, today=today
         ),
         escalations=tasks.ladder_counts(groups, plan.escalation),
-        supervision=SupervisionList(total=total, items=items, major_cases=open_major(mine.tallies)),
+        supervision=SupervisionList(
+            total=sum(g.open for g in groups if g.escalation in tasks.SUPERVISED),
+            items=await tasks.supervision(session=session, campaign_id=campaign.id, scope=scope),
+            major_cases=open_major(mine.tallies),
+        ),
         ranking=await _ranking(session, campaign, mine, groups, today),
         goals=goal_progress(
             campaign=campaign, plan=plan, working=await calendar.working_calendar(session=session),

@@ -1,5 +1,5 @@
-"""A campaign's tasks on the dashboard: one grouped pass over the campaign's index for phases,
-units, the ladder and the ranking; the longest overdue and the latest 督办 as short lists."""
+"""A campaign's tasks on the dashboard: one read of its task tallies for phases, units, the
+ladder and the ranking; the longest overdue and the 督办清单 as short lists off partial indexes."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Date, and_, cast, func, select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.dashboard.figures import (
@@ -20,12 +20,19 @@ from domain.dashboard.figures import (
 from domain.escalation import EscalationLadder, StepAction
 from ledger.campaigns.tables import CampaignPhase
 from ledger.dashboard.scope import Scope
+from ledger.tasks.leader import latest_rungs
 from ledger.tasks.queries import OPEN_STATUSES
 from ledger.tasks.service import ESCALATION_STATE
-from ledger.tasks.tables import Escalation, Task
+from ledger.tasks.tables import Task
+from ledger.tasks.tallies_table import TaskTally
+from ledger.units.accounts_table import Account
 
 SHORT_LIST = 10
-SUPERVISED = (StepAction.SUPERVISE.value, StepAction.ACCOUNTABILITY.value)
+SUPERVISED = (
+    ESCALATION_STATE[StepAction.SUPERVISE],
+    ESCALATION_STATE[StepAction.ACCOUNTABILITY],
+)  # the task rows' rungs on the 督办清单
+STEP_OF = {state: action.value for action, state in ESCALATION_STATE.items()}
 
 
 @dataclass(frozen=True)
@@ -46,29 +53,29 @@ class TaskGroup:
 async def task_groups(
     *, session: AsyncSession, campaign_id: str, scope: Scope, today: date
 ) -> list[TaskGroup]:
-    is_open = Task.status.in_(OPEN_STATUSES)
-    due = Task.deadline < today
-    deadline = Task.deadline
-    completed_day = cast(func.timezone("Asia/Shanghai", Task.completed_at), Date)
+    """From the task tallies: a campaign's groups, however many tasks it has."""
+    t = TaskTally
+    is_open = t.status.in_(OPEN_STATUSES)
+    due = t.deadline < today
     query = (
         select(
-            Task.phase_key,
-            Task.unit_code,
-            Task.escalation,
-            func.count(),
-            func.count().filter(Task.status == "completed"),
-            func.count().filter(is_open),
-            func.count().filter(is_open, due),
-            func.count().filter(due),
-            func.count().filter(and_(due, Task.status == "completed", completed_day <= deadline)),
+            t.phase_key, t.unit_code, t.escalation, func.sum(t.tasks),
+            func.sum(t.tasks).filter(t.status == "completed"),
+            func.sum(t.tasks).filter(is_open),
+            func.sum(t.tasks).filter(is_open, due),
+            func.sum(t.tasks).filter(due),
+            func.sum(t.tasks).filter(due, t.status == "completed", t.on_time),
         )
-        .where(Task.campaign_id == campaign_id, Task.status != "cancelled")
-        .group_by(Task.phase_key, Task.unit_code, Task.escalation)
-    )
-    within = scope.where(Task.unit_code)
+        .where(t.campaign_id == campaign_id, t.status != "cancelled", t.tasks != 0)
+        .group_by(t.phase_key, t.unit_code, t.escalation)
+    )  # fmt: skip
+    within = scope.where(t.unit_code)
     if within is not None:
         query = query.where(within)
-    return [TaskGroup(*row) for row in (await session.execute(query)).all()]
+    return [
+        TaskGroup(phase or None, unit, rung or None, *(int(n or 0) for n in sums))
+        for phase, unit, rung, *sums in (await session.execute(query)).all()
+    ]
 
 
 async def phases(
@@ -149,29 +156,36 @@ async def longest_overdue(
 
 async def supervision(
     *, session: AsyncSession, campaign_id: str, scope: Scope
-) -> tuple[int, tuple[SupervisionItem, ...]]:
-    """督办清单: 督办 and 问责 records of the campaign's open tasks, the latest first."""
+) -> tuple[SupervisionItem, ...]:
+    """督办清单: the campaign's open tasks at 督办 or 问责, the longest overdue first, each with
+    the rung it last reached and its leader."""
     query = (
-        select(Escalation, Task.title, func.count().over())
-        .join(Task, Task.id == Escalation.task_id)
+        select(Task.id, Task.title, Task.unit_code, Task.deadline, Task.escalation,
+               Task.supervising_leader, Account.display_name)
+        .outerjoin(Account, Account.username == Task.supervising_leader)
         .where(
-            Escalation.campaign_id == campaign_id,
-            Escalation.action.in_(SUPERVISED),
+            Task.campaign_id == campaign_id,
             Task.status.in_(OPEN_STATUSES),
+            Task.escalation.in_(SUPERVISED),
         )
-        .order_by(Escalation.recorded_at.desc(), Escalation.id.desc())
+        .order_by(Task.deadline, Task.id)
         .limit(SHORT_LIST)
-    )
-    within = scope.where(Escalation.unit_code)
+    )  # fmt: skip
+    within = scope.where(Task.unit_code)
     if within is not None:
         query = query.where(within)
     rows = (await session.execute(query)).all()
-    items = tuple(
-        SupervisionItem(
-            task_id=e.task_id, title=title, unit=e.unit_code,
-            unit_name=scope.tree.name(e.unit_code), action=e.action, label=e.label,
-            deadline=e.deadline, recorded_at=e.recorded_at, leader=e.leader,
-        )
-        for e, title, _total in rows
-    )  # fmt: skip
-    return (rows[0][2] if rows else 0), items
+    rungs = await latest_rungs(session=session, task_ids=[row[0] for row in rows])
+    found = []
+    for task_id, title, unit, deadline, state, leader, name in rows:
+        rung = rungs.get(task_id)  # written with the row's rung in one transaction
+        step = STEP_OF.get(state or "", "")
+        found.append(
+            SupervisionItem(
+                task_id=task_id, title=title, unit=unit, unit_name=scope.tree.name(unit),
+                action=rung.action if rung else step, label=rung.label if rung else step,
+                deadline=deadline, recorded_at=rung.recorded_at if rung else None,
+                leader=leader, leader_name=name or leader,
+            )
+        )  # fmt: skip
+    return tuple(found)

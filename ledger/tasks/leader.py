@@ -37,18 +37,28 @@ async def leader_tasks(
     tasks: Sequence[Task] = (
         await session.scalars(query.order_by(Task.deadline, Task.id).limit(limit).offset(offset))
     ).all()
+    rungs = await latest_rungs(session=session, task_ids=[t.id for t in tasks])
+    found = [
+        LeaderTask(
+            task=t,
+            step_label=rungs[t.id].label if t.id in rungs else None,
+            stepped_at=rungs[t.id].recorded_at if t.id in rungs else None,
+        )
+        for t in tasks
+    ]
+    return found, int(total or 0)
+
+
+async def latest_rungs(*, session: AsyncSession, task_ids: Sequence[str]) -> dict[str, Escalation]:
+    """The last ladder record of each of these tasks (a page of them: one query)."""
+    if not task_ids:
+        return {}
     rungs = (
-        select(Escalation.task_id, Escalation.label, Escalation.recorded_at)
-        .where(Escalation.task_id.in_([t.id for t in tasks]))
+        select(Escalation)
+        .where(Escalation.task_id.in_(list(task_ids)))
         .order_by(Escalation.recorded_at, Escalation.id)  # the latest is read last
     )
-    steps = {task_id: (label, at) for task_id, label, at in (await session.execute(rungs)).all()}
-    found = [
-        LeaderTask(task=t, step_label=steps.get(t.id, (None, None))[0],
-                   stepped_at=steps.get(t.id, (None, None))[1])
-        for t in tasks
-    ]  # fmt: skip
-    return found, int(total or 0)
+    return {rung.task_id: rung for rung in (await session.scalars(rungs)).all()}
 
 
 def days_overdue(task: Task, today: date) -> int:

@@ -5,11 +5,14 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Date, DateTime, ForeignKey, Identity, Index, String, Text, false, func
+from sqlalchemy import Date, DateTime, ForeignKey, Identity, Index, String, Text, false, func, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ledger.base import Base, Timestamped
 from ledger.campaigns.tables import JSONType
+
+_OPEN = "status IN ('open', 'in_progress')"  # the partial indexes' predicates (migration 0013)
+_SUPERVISED = "escalation IN ('supervised', 'accountability')"
 
 
 class Task(Timestamped, Base):
@@ -20,6 +23,13 @@ class Task(Timestamped, Base):
         Index("ix_tasks_overdue", "status", "deadline"),
         Index("ix_tasks_unlaunched", "campaign_id", "launched", "id"),
         Index("ix_tasks_leader", "supervising_leader", "status"),  # the leader's queue
+        Index("ix_tasks_open_deadline", "campaign_id", "deadline", postgresql_where=text(_OPEN)),
+        Index(
+            "ix_tasks_supervised",
+            "campaign_id",
+            "deadline",
+            postgresql_where=text(f"{_OPEN} AND {_SUPERVISED}"),
+        ),
     )
 
     id: Mapped[str] = mapped_column(String(300), primary_key=True)  # the workflow id
@@ -72,7 +82,6 @@ class Escalation(Timestamped, Base):
     """
 
     __tablename__ = "escalations"
-    __table_args__ = (Index("ix_escalations_campaign_action", "campaign_id", "action"),)
 
     id: Mapped[int] = mapped_column(Identity(), primary_key=True)
     escalation_key: Mapped[str] = mapped_column(String(400), unique=True)

@@ -1,4 +1,4 @@
-"""dashboard: case tallies kept by triggers, indexes for the leader's queue and the ladder counts
+"""dashboard: case and task tallies kept by triggers; task indexes for its lists and the leader
 
 Revision ID: 0013
 Revises: 0012
@@ -6,6 +6,7 @@ Create Date: 2026-12-01 11:00:00
 """
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import sqlalchemy as sa
 from alembic import op
@@ -15,45 +16,100 @@ down_revision: str | None = "0012"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-KEY = "district, town, sector, status, major, project_type, escalation"
-# one case as the tallies count it, with its sign: +1 for a row that arrives, -1 for one that goes
-COUNTED = (
-    "SELECT district, coalesce(town, '') AS town, sector, status, major, "
-    "coalesce(project_type, '') AS project_type, coalesce(escalation, '') AS escalation, "
-    "{sign} AS cases, {sign} * coalesce(verified_workers, workers_claimed) AS workers, "
-    "{sign} * coalesce(verified_amount, amount_claimed) AS owed, {sign} * paid_amount AS paid "
-    "FROM {rows}"
-)
-# Groups in key order, so two transactions moving cases between the same groups lock them in
-# the same order (no deadlock); a change that moves nothing counted (most updates) locks nothing.
-APPLY = f"""
-INSERT INTO case_tallies ({KEY}, cases, workers, owed, paid)
-SELECT {KEY}, sum(cases), sum(workers), sum(owed), sum(paid) FROM ({{counted}}) AS moved
-GROUP BY {KEY}
-HAVING sum(cases) <> 0 OR sum(workers) <> 0 OR sum(owed) <> 0 OR sum(paid) <> 0
-ORDER BY {KEY}
-ON CONFLICT ({KEY}) DO UPDATE SET
-    cases = case_tallies.cases + excluded.cases,
-    workers = case_tallies.workers + excluded.workers,
-    owed = case_tallies.owed + excluded.owed,
-    paid = case_tallies.paid + excluded.paid
-"""  # noqa: S608 - fixed column names, nothing from outside
-TRIGGERS = {
-    "insert": ("REFERENCING NEW TABLE AS new_rows", [("+1", "new_rows")]),
+OPEN_TASKS = "status IN ('open', 'in_progress')"
+SUPERVISED_TASKS = "escalation IN ('supervised', 'accountability')"
+
+
+@dataclass(frozen=True)
+class Tally:
+    """A table of sums kept by statement triggers on `source`: (column, expression over one
+    row) for each key and each summed value; a key expression never yields NULL."""
+
+    source: str
+    table: str
+    keys: tuple[tuple[str, str], ...]
+    sums: tuple[tuple[str, str], ...]
+
+    def apply(self, counted: str) -> str:
+        """Add the signed rows of `counted` to their groups, in key order, so that two
+        transactions moving rows between the same groups lock them in the same order (no
+        deadlock); a change that moves nothing counted (most updates) locks nothing."""
+        keys = ", ".join(column for column, _ in self.keys)
+        sums = ", ".join(f"sum({column})" for column, _ in self.sums)
+        moved = " OR ".join(f"sum({column}) <> 0" for column, _ in self.sums)
+        added = ", ".join(f"{c} = {self.table}.{c} + excluded.{c}" for c, _ in self.sums)
+        columns = ", ".join(column for column, _ in self.sums)
+        insert = f"INSERT INTO {self.table} ({keys}, {columns}) SELECT {keys}, {sums} "
+        return (
+            f"{insert}FROM ({counted}) AS moved GROUP BY {keys} HAVING {moved} ORDER BY {keys} "
+            f"ON CONFLICT ({keys}) DO UPDATE SET {added}"
+        )
+
+    def counted(self, sign: str, rows: str) -> str:
+        keys = ", ".join(f"{expression} AS {column}" for column, expression in self.keys)
+        sums = ", ".join(f"{sign} * ({expression}) AS {column}" for column, expression in self.sums)
+        return f"SELECT {keys}, {sums} FROM {rows}"  # noqa: S608 - fixed names
+
+    def function_sql(self, event: str, sources: list[tuple[str, str]]) -> str:
+        counted = " UNION ALL ".join(self.counted(sign, rows) for sign, rows in sources)
+        return (
+            f"CREATE FUNCTION {self.table}_on_{event}() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+            f"BEGIN\n{self.apply(counted)};\nRETURN NULL;\nEND $$"
+        )
+
+
+CASES = Tally(
+    source="cases",
+    table="case_tallies",
+    keys=(
+        ("district", "district"), ("town", "coalesce(town, '')"), ("sector", "sector"),
+        ("status", "status"), ("major", "major"), ("project_type", "coalesce(project_type, '')"),
+        ("escalation", "coalesce(escalation, '')"),
+    ),
+    sums=(
+        ("cases", "1"), ("workers", "coalesce(verified_workers, workers_claimed)"),
+        ("owed", "coalesce(verified_amount, amount_claimed)"), ("paid", "paid_amount"),
+    ),
+)  # fmt: skip
+# completed by the end of its deadline day in Beijing (a deadline is a Beijing day)
+ON_TIME = "coalesce(CAST(timezone('Asia/Shanghai', completed_at) AS date) <= deadline, false)"
+TASKS = Tally(
+    source="tasks",
+    table="task_tallies",
+    keys=(
+        ("campaign_id", "campaign_id"), ("phase_key", "coalesce(phase_key, '')"),
+        ("unit_code", "unit_code"), ("escalation", "coalesce(escalation, '')"),
+        ("status", "status"), ("deadline", "deadline"),
+        ("on_time", ON_TIME),
+    ),
+    sums=(("tasks", "1"),),
+)  # fmt: skip
+EVENTS = {
+    "insert": ("REFERENCING NEW TABLE AS new_rows", [("1", "new_rows")]),
     "update": (
         "REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows",
-        [("-1", "old_rows"), ("+1", "new_rows")],
+        [("-1", "old_rows"), ("1", "new_rows")],
     ),
     "delete": ("REFERENCING OLD TABLE AS old_rows", [("-1", "old_rows")]),
 }
 
 
-def _function_sql(event: str, sources: list[tuple[str, str]]) -> str:
-    counted = " UNION ALL ".join(COUNTED.format(sign=s, rows=r) for s, r in sources)
-    return (
-        f"CREATE FUNCTION case_tallies_on_{event}() RETURNS trigger LANGUAGE plpgsql AS $$\n"
-        f"BEGIN\n{APPLY.format(counted=counted)};\nRETURN NULL;\nEND $$"
-    )
+def _keep(tally: Tally) -> None:
+    """The triggers, then the rows the source holds already."""
+    for event, (referencing, sources) in EVENTS.items():
+        op.execute(tally.function_sql(event, sources))
+        op.execute(
+            f"CREATE TRIGGER {tally.table}_{event} AFTER {event.upper()} ON {tally.source} "
+            f"{referencing} FOR EACH STATEMENT EXECUTE FUNCTION {tally.table}_on_{event}()"
+        )
+    op.execute(tally.apply(tally.counted("1", tally.source)))
+
+
+def _drop(tally: Tally) -> None:
+    for event in EVENTS:
+        op.execute(f"DROP TRIGGER {tally.table}_{event} ON {tally.source}")
+        op.execute(f"DROP FUNCTION {tally.table}_on_{event}()")
+    op.drop_table(tally.table)
 
 
 def upgrade() -> None:
@@ -70,26 +126,35 @@ def upgrade() -> None:
         sa.Column("workers", sa.BigInteger(), nullable=False),
         sa.Column("owed", sa.Numeric(precision=18, scale=2), nullable=False),
         sa.Column("paid", sa.Numeric(precision=18, scale=2), nullable=False),
-        sa.PrimaryKeyConstraint(
-            "district", "town", "sector", "status", "major", "project_type", "escalation",
-            name=op.f("pk_case_tallies"),
-        ),
-    )  # fmt: skip
-    for event, (referencing, sources) in TRIGGERS.items():
-        op.execute(_function_sql(event, sources))
-        op.execute(
-            f"CREATE TRIGGER case_tallies_{event} AFTER {event.upper()} ON cases {referencing} "
-            f"FOR EACH STATEMENT EXECUTE FUNCTION case_tallies_on_{event}()"
-        )
-    op.execute(APPLY.format(counted=COUNTED.format(sign="1", rows="cases")))  # cases so far
+        sa.PrimaryKeyConstraint(*(c for c, _ in CASES.keys), name=op.f("pk_case_tallies")),
+    )
+    op.create_table(
+        "task_tallies",
+        sa.Column("campaign_id", sa.String(length=64), nullable=False),
+        sa.Column("phase_key", sa.String(length=64), nullable=False),
+        sa.Column("unit_code", sa.String(length=64), nullable=False),
+        sa.Column("escalation", sa.String(length=32), nullable=False),
+        sa.Column("status", sa.String(length=16), nullable=False),
+        sa.Column("deadline", sa.Date(), nullable=False),
+        sa.Column("on_time", sa.Boolean(), nullable=False),
+        sa.Column("tasks", sa.BigInteger(), nullable=False),
+        sa.PrimaryKeyConstraint(*(c for c, _ in TASKS.keys), name=op.f("pk_task_tallies")),
+    )
+    for tally in (CASES, TASKS):
+        _keep(tally)
     op.create_index("ix_tasks_leader", "tasks", ["supervising_leader", "status"])
-    op.create_index("ix_escalations_campaign_action", "escalations", ["campaign_id", "action"])
+    op.create_index(
+        "ix_tasks_open_deadline", "tasks", ["campaign_id", "deadline"],
+        postgresql_where=sa.text(OPEN_TASKS),
+    )  # fmt: skip
+    op.create_index(
+        "ix_tasks_supervised", "tasks", ["campaign_id", "deadline"],
+        postgresql_where=sa.text(f"{OPEN_TASKS} AND {SUPERVISED_TASKS}"),
+    )  # fmt: skip
 
 
 def downgrade() -> None:
-    op.drop_index("ix_escalations_campaign_action", table_name="escalations")
-    op.drop_index("ix_tasks_leader", table_name="tasks")
-    for event in TRIGGERS:
-        op.execute(f"DROP TRIGGER case_tallies_{event} ON cases")
-        op.execute(f"DROP FUNCTION case_tallies_on_{event}()")
-    op.drop_table("case_tallies")
+    for name in ("ix_tasks_supervised", "ix_tasks_open_deadline", "ix_tasks_leader"):
+        op.drop_index(name, table_name="tasks")
+    for tally in (TASKS, CASES):
+        _drop(tally)

@@ -1,5 +1,5 @@
-"""The case tallies the triggers keep equal the case ledger counted directly, after inserts,
-upserts (the intake's ON CONFLICT path), updates that move cases between groups and deletes."""
+"""The case and task tallies the triggers keep equal the ledger counted directly, after inserts,
+upserts (the intake's ON CONFLICT path), updates that move rows between groups and deletes."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from documents.units_file import read_units_file
 from ledger.units import service as units
 from tests.api.conftest import UNITS_FILE
+from tests.seed import campaign_row
 
 INSERT = """
 INSERT INTO cases (id, case_number, source, external_id, received_at, status, receiving_unit,
@@ -78,3 +79,49 @@ async def test_tallies_follow_every_kind_of_write(db_session: AsyncSession) -> N
     for statement in moves:
         await db_session.execute(text(statement))
         await _agree(db_session)
+
+
+TASKS = """
+INSERT INTO tasks (id, campaign_id, task_key, title, description, phase_key, unit_code, deadline,
+    deliverables, launched, status, progress, escalation, pending_extension, nil_report,
+    completed_at)
+SELECT 'k' || g, 'c-tally', 'k' || g, '任务', '', (ARRAY[NULL, 'a', 'b'])[1 + g % 3],
+    (ARRAY['tj.hp', 'tj.rsj'])[1 + g % 2], current_date - 5 + g % 4, '["note"]', true,
+    (ARRAY['open', 'completed', 'cancelled', 'in_progress'])[1 + g % 4], 0,
+    (ARRAY[NULL, 'warned'])[1 + g % 2], false, false,
+    CASE WHEN g % 4 = 1 THEN (current_date - 7 + g % 5)::timestamp AT TIME ZONE 'Asia/Shanghai'
+         + interval '23 hours 59 minutes' END
+FROM generate_series(1, 40) AS g
+"""
+TASKS_DIRECT = """
+SELECT campaign_id, coalesce(phase_key, ''), unit_code, coalesce(escalation, ''), status,
+    deadline, coalesce((completed_at AT TIME ZONE 'Asia/Shanghai')::date <= deadline, false),
+    count(*)
+FROM tasks GROUP BY 1, 2, 3, 4, 5, 6, 7
+"""
+TASKS_TALLIED = """
+SELECT campaign_id, phase_key, unit_code, escalation, status, deadline, on_time, tasks
+FROM task_tallies WHERE tasks <> 0
+"""
+
+
+async def test_task_tallies_follow_the_task_ledger(db_session: AsyncSession) -> None:
+    await units.upsert_many(session=db_session, units=read_units_file(UNITS_FILE).units)
+    await campaign_row(db_session, "c-tally")
+    await db_session.execute(text(TASKS))
+    on_time = await db_session.scalar(text("SELECT count(*) FROM task_tallies WHERE on_time"))
+    assert on_time  # completed by the end of the deadline day (Beijing) counts as on time
+
+    async def agree() -> None:
+        assert await _rows(db_session, TASKS_TALLIED) == await _rows(db_session, TASKS_DIRECT)
+
+    await agree()
+    for statement in (
+        "UPDATE tasks SET status = 'completed', completed_at = now() WHERE id LIKE 'k1%'",
+        "UPDATE tasks SET escalation = 'supervised', deadline = deadline + 1 WHERE id LIKE 'k2%'",
+        "UPDATE tasks SET unit_code = 'tj.hx' WHERE unit_code = 'tj.hp' AND status = 'open'",
+        "UPDATE tasks SET progress = 50, launched = false",  # nothing counted moves
+        "DELETE FROM tasks WHERE id LIKE 'k3%'",
+    ):
+        await db_session.execute(text(statement))
+        await agree()
