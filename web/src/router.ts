@@ -14,6 +14,9 @@ const routes: RouteRecordRaw[] = [
     children: [
       { path: "", name: "home", redirect: () => ({ name: sectionsFor(session.me?.role)[0]?.name ?? "tasks" }) },
       { path: "tasks", name: "tasks", component: () => import("@/views/TasksView.vue") },
+      { path: "dashboard", name: "dashboard", component: () => import("@/views/DashboardView.vue") },
+      { path: "campaigns", name: "campaigns", component: () => import("@/views/CampaignsView.vue") },
+      { path: "leader", name: "leader", component: () => import("@/views/LeaderView.vue") },
     ],
   },
 ];

@@ -8,9 +8,13 @@ export interface Section {
 }
 
 const EVERYONE: readonly Role[] = ["office", "leader", "unit", "district"];
+const OVERSEERS: readonly Role[] = ["office", "leader", "district"]; // who watches a territory
 
 export const SECTIONS: readonly Section[] = [
+  { name: "dashboard", label: "驾驶舱", roles: OVERSEERS },
+  { name: "leader", label: "我的包案督办", roles: ["leader"] },
   { name: "tasks", label: "任务", roles: EVERYONE },
+  { name: "campaigns", label: "专项行动", roles: OVERSEERS },
 ];
 
 export function sectionsFor(role: Role | undefined): Section[] {
