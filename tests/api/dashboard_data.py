@@ -103,8 +103,11 @@ async def _campaign(session: AsyncSession, today: date) -> None:
         ("screening", "排查整治", today, today + timedelta(days=40)),
     ):
         session.add(
-            CampaignPhase(campaign_id=CAMPAIGN, key=key, name=name, kind=key, start=start, end=end)
-        )
+            CampaignPhase(
+                campaign_id=CAMPAIGN, key=key, name=name, kind=key, start=start, end=end,
+                status="open", opened_at=_at(start, 0),
+            )
+        )  # fmt: skip
     await session.flush()
 
 
