@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-import httpx
 import typer
 
 from cli.targets import api_url
+
+if TYPE_CHECKING:
+    import httpx
 
 
 def refusal(answer: httpx.Response) -> str:
@@ -25,6 +28,8 @@ def signed_in(username: str, password_stdin: bool) -> Iterator[httpx.Client]:
     if not password_stdin:
         typer.echo("错误：请用 --password-stdin 从标准输入提供密码", err=True)
         raise typer.Exit(2)
+    import httpx
+
     password = typer.get_text_stream("stdin").readline().rstrip("\r\n")
     with httpx.Client(base_url=api_url(), timeout=60) as http:
         token = http.post("/api/v1/auth/token", data={"username": username, "password": password})

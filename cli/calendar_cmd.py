@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-import yaml
 
 from cli.api_session import refusal, signed_in
 
@@ -23,6 +22,8 @@ def load(
     ] = False,
 ) -> None:
     """载入某年官方放假安排；通过 API 提交，运行中的任务随即重算期限。"""
+    import yaml
+
     try:
         data = yaml.safe_load(file.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:

@@ -1,20 +1,24 @@
-"""The `qingling` command: run the system, run its parts, administer it."""
+"""The `qingling` command: run the system, run its parts, administer it.
+
+Every command imports what it needs when it runs, so `qingling --help` starts at once.
+"""
 
 from __future__ import annotations
 
 import asyncio
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from pydantic import ValidationError
 
 from cli.calendar_cmd import app as calendar_app
 from cli.cases_cmd import app as cases_app
 from cli.plans_cmd import app as plans_app
 from cli.units_cmd import app as units_app
 from cli.users_cmd import app as users_app
-from infra.settings import Settings
+
+if TYPE_CHECKING:
+    from infra.settings import Settings
 
 app = typer.Typer(
     help="清零：根治欠薪专项行动协同系统（qingling）",
@@ -30,6 +34,10 @@ app.add_typer(cases_app, name="cases")
 
 def load_settings(**overrides: object) -> Settings:
     """Settings from the environment, or a clear refusal (e.g. a default secret in production)."""
+    from pydantic import ValidationError
+
+    from infra.settings import Settings
+
     try:
         return Settings(**{k: v for k, v in overrides.items() if v is not None})  # type: ignore[arg-type]
     except ValidationError as error:

@@ -8,9 +8,6 @@ from typing import Annotated
 
 import typer
 
-from documents.plan_file import load_plan_file
-from domain.plan.errors import PlanInvalid
-
 app = typer.Typer(help="方案管理", no_args_is_help=True)
 
 
@@ -27,6 +24,9 @@ def check(
     ] = None,
 ) -> None:
     """校验方案文件，列出全部错误及其位置。"""
+    from documents.plan_file import load_plan_file
+    from domain.plan.errors import PlanInvalid
+
     failed = False
     for path in files:
         try:

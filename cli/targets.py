@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 import typer
 
-from infra.settings import Settings
-from launcher.runtime_file import read_runtime
+if TYPE_CHECKING:
+    from infra.settings import Settings
 
 
 def database_url(settings: Settings) -> str:
+    from launcher.runtime_file import read_runtime
+
     if settings.database_url:
         return settings.database_url
     runtime = read_runtime(settings.data_dir.resolve())
@@ -30,6 +33,9 @@ def api_url() -> str:
     explicit = os.environ.get("QINGLING_API_URL")
     if explicit:
         return explicit
+    from infra.settings import Settings
+    from launcher.runtime_file import read_runtime
+
     settings = Settings()
     runtime = read_runtime(settings.data_dir.resolve())
     if runtime is None:

@@ -4,21 +4,23 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from cli.targets import database_url
-from documents.units_file import UnitsFileError, read_units_file
-from domain.units.model import UnitsFile
-from infra.database import build_engine, build_session_factory
-from infra.settings import Settings
-from ledger.units import service as units
+
+if TYPE_CHECKING:
+    from domain.units.model import UnitsFile
 
 app = typer.Typer(help="组织机构管理", no_args_is_help=True)
 
 
 async def _load(url: str, spec: UnitsFile) -> int:
+    from documents.units_file import UnitsFileError
+    from infra.database import build_engine, build_session_factory
+    from ledger.units import service as units
+
     engine = build_engine(url, pool_size=1)
     try:
         async with build_session_factory(engine)() as session, session.begin():
@@ -33,6 +35,9 @@ async def _load(url: str, spec: UnitsFile) -> int:
 @app.command("load")
 def load(file: Annotated[Path, typer.Argument(help="单位 YAML 文件")]) -> None:
     """导入或更新单位（按编码合并）。"""
+    from documents.units_file import UnitsFileError, read_units_file
+    from infra.settings import Settings
+
     try:
         spec = read_units_file(file)
         count = asyncio.run(_load(database_url(Settings()), spec))

@@ -4,22 +4,22 @@ from __future__ import annotations
 
 import asyncio
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from pydantic import ValidationError
 
 from cli.targets import database_url
-from domain.units.accounts import AccountCreate, AccountRefused
-from domain.units.roles import Role
-from infra.database import build_engine, build_session_factory
-from infra.settings import Settings
-from ledger.units import accounts
+
+if TYPE_CHECKING:
+    from domain.units.accounts import AccountCreate
 
 app = typer.Typer(help="账号管理", no_args_is_help=True)
 
 
 async def _create(url: str, spec: AccountCreate) -> None:
+    from infra.database import build_engine, build_session_factory
+    from ledger.units import accounts
+
     engine = build_engine(url, pool_size=1)
     try:
         async with build_session_factory(engine)() as session, session.begin():
@@ -41,6 +41,12 @@ def add(
     ] = False,
 ) -> None:
     """新建账号。"""
+    from pydantic import ValidationError
+
+    from domain.units.accounts import AccountCreate, AccountRefused
+    from domain.units.roles import Role
+    from infra.settings import Settings
+
     if not password_stdin:
         typer.echo(
             "错误：请用 --password-stdin 从标准输入提供密码（避免出现在命令历史中）", err=True

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from documents.spreadsheet import FileProblem, RowError, read_table
 from domain.cases import intake as case_intake
+from domain.cases.identifiers import id_number_problems
 from domain.cases.import_cells import (
     CellProblem,
     blank,
@@ -273,7 +274,7 @@ class _RowReader:
         """Adds CaseIntake's own findings, except on columns whose cell could not even be read."""
         unreadable = {key for key, _ in problems}
         try:
-            return case_intake.CaseIntake.model_validate(data)
+            intake = case_intake.CaseIntake.model_validate(data)
         except ValidationError as error:
             for detail in error.errors(include_url=False):
                 if _echo(detail):
@@ -282,6 +283,11 @@ class _RowReader:
                 if key not in unreadable:
                     problems.append((key, prefix + _translate(key, detail)))
             return None
+        numbers = [person.id_number for person in intake.complainants]
+        for index, problem in id_number_problems(numbers):
+            _, prefix = _locate(("complainants", index, "id_number"), complainants)
+            problems.append((ColumnKey.COMPLAINANT_ID_NUMBER, prefix + problem))
+        return intake
 
 
 def _present(**values: Any) -> dict[str, Any]:

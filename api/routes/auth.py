@@ -12,7 +12,6 @@ from api.deps import CurrentActor, SessionDep, SettingsDep
 from api.errors import ApiError
 from api.tokens import TokenClaims, issue_token
 from domain.units.roles import ROLE_LABELS, Role
-from infra.passwords import verify_password
 from ledger.units import accounts
 
 router = APIRouter(prefix="/api/v1", tags=["登录"])
@@ -38,9 +37,11 @@ async def token(
     session: SessionDep,
     settings: SettingsDep,
 ) -> TokenRead:
-    account = await accounts.get_by_username(session=session, username=form.username)
-    valid = verify_password(account.password_hash if account else None, form.password)
-    if account is None or not valid or not account.active:
+    account = await accounts.authenticate(
+        session=session, username=form.username, password=form.password
+    )
+    await session.commit()
+    if account is None:
         raise ApiError(
             401,
             "invalid_credentials",

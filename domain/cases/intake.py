@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from domain.cases.uscc import uscc_problem
+from domain.cases.identifiers import uscc_problem
 
 
 class CaseSource(StrEnum):
@@ -56,6 +56,8 @@ class Complainant(Frozen):
 
     name: str = Field(min_length=1, max_length=50)
     phone: str | None = Field(default=None, pattern=r"^[0-9+\-]{5,20}$")
+    # The shape only: the check digit is checked where a clue enters (`id_number_problems`), so
+    # that running workflows given an older number still replay.
     id_number: str | None = Field(default=None, pattern=r"^[0-9]{17}[0-9Xx]$")
 
     def masked(self) -> Complainant:

@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.units.accounts import AccountCreate, AccountRefused
 from domain.units.roles import ROLES_NEEDING_UNIT
-from infra.passwords import hash_password
+from infra.passwords import hash_password, needs_rehash, verify_password
 from ledger.units.accounts_table import Account
 from ledger.units.tables import Unit
 
@@ -40,6 +40,20 @@ async def create(*, session: AsyncSession, spec: AccountCreate) -> Account:
 async def get_by_username(*, session: AsyncSession, username: str) -> Account | None:
     """One account by its login name."""
     return await session.scalar(select(Account).where(Account.username == username))
+
+
+async def authenticate(*, session: AsyncSession, username: str, password: str) -> Account | None:
+    """The active account these credentials open, its hash renewed if made with old parameters.
+
+    The caller commits: a renewed hash is written with the sign-in.
+    """
+    account = await get_by_username(session=session, username=username)
+    valid = verify_password(account.password_hash if account else None, password)
+    if account is None or not valid or not account.active:
+        return None
+    if needs_rehash(account.password_hash):
+        account.password_hash = hash_password(password)
+    return account
 
 
 async def list_all(*, session: AsyncSession) -> Sequence[Account]:

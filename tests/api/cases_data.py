@@ -37,7 +37,7 @@ def clue(external_id: str = "GJ-CLUE-1", **changes: Any) -> dict[str, Any]:
         "external_id": external_id,
         "received_at": beijing_text(machine_now().replace(microsecond=0)),
         "complainants": [
-            {"name": "李红梅", "phone": "13912345678", "id_number": "12010119850203123X"}
+            {"name": "李红梅", "phone": "13912345678", "id_number": "120101198502031233"}
         ],
         "workers_affected": 8,
         "amount_claimed": "96000.00",

@@ -6,9 +6,13 @@ from datetime import UTC, datetime, timedelta
 
 import httpx
 import jwt
+from argon2 import PasswordHasher
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from api.tokens import ALGORITHM
 from domain.units.roles import Role
+from infra.passwords import needs_rehash
+from ledger.units import accounts
 from tests.api.conftest import PASSWORD, SECRET, Login
 
 
@@ -105,3 +109,27 @@ async def test_deactivated_account_loses_access(
     answer = await client.get("/api/v1/me", headers=headers)
     assert answer.status_code == 401
     assert answer.json()["error"]["code"] == "account_inactive"
+
+
+async def test_a_hash_made_with_old_parameters_is_renewed_at_login(
+    client: httpx.AsyncClient, login: Login, session_factory: async_sessionmaker[AsyncSession]
+) -> None:
+    await login("old-hash", Role.UNIT, "tj.rsj")
+    old = PasswordHasher(time_cost=3, memory_cost=65536, parallelism=4).hash(PASSWORD)
+    async with session_factory() as session, session.begin():
+        (await accounts.get_by_username(session=session, username="old-hash")).password_hash = old  # type: ignore[union-attr]
+    assert needs_rehash(old)
+    answer = await client.post(
+        "/api/v1/auth/token", data={"username": "old-hash", "password": PASSWORD}
+    )
+    assert answer.status_code == 200, answer.text
+    async with session_factory() as session:
+        renewed = (
+            await accounts.get_by_username(session=session, username="old-hash")
+        ).password_hash  # type: ignore[union-attr]
+    assert renewed != old and not needs_rehash(renewed)
+    assert "m=19456,t=2,p=1" in renewed
+    again = await client.post(
+        "/api/v1/auth/token", data={"username": "old-hash", "password": PASSWORD}
+    )
+    assert again.status_code == 200

@@ -131,7 +131,7 @@ async def test_the_handling_chain_and_closure_only_when_paid(
     assert seen_by_office["complainants"][0] == {
         "name": "李**",
         "phone": "139****5678",
-        "id_number": "120101********123X",
+        "id_number": "120101********1233",
     }
     assert (await client.get(base, headers=other)).status_code == 403
     assert (await client.get("/api/v1/cases/case:none:x", headers=office)).status_code == 404
@@ -430,3 +430,22 @@ async def test_the_remaining_case_actions_and_their_refusals(
         headers=hotline,
     )
     assert unfounded.json()["route"] == "unfounded"
+
+
+async def test_an_id_number_with_a_wrong_check_digit_is_refused_with_its_field(
+    client: httpx.AsyncClient, login: Login
+) -> None:
+    hotline = await login("rsj", Role.UNIT, "tj.rsj")
+    intake = clue()
+    intake["complainants"][0]["id_number"] = "120101198502031234"
+    answer = await client.post("/api/v1/cases", json=intake, headers=hotline)
+    assert answer.status_code == 422, answer.text
+    assert answer.json()["error"]["details"] == [
+        {
+            "field": "complainants[0].id_number",
+            "message": "公民身份号码校验位不正确",
+            "type": "value_error",
+        }
+    ]
+    listed = await client.get("/api/v1/cases", headers=hotline)
+    assert listed.json()["total"] == 0  # nothing half-written

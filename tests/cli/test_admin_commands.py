@@ -194,3 +194,13 @@ def test_plans_check_accepts_the_templates_and_lists_every_error(tmp_path: Path)
     answer = qingling("plans", "check", str(bad), env={})
     assert answer.returncode == 2
     assert f"phases[2].end: 结束日期 {day(35)} 早于开始日期 {day(40)}" in answer.stderr
+
+
+def test_the_command_loads_no_server_library_until_a_command_runs() -> None:
+    """`qingling --help` starts at once: the database, HTTP, YAML and pydantic stacks load lazily."""
+    loaded = subprocess.run(
+        [sys.executable, "-c", "import sys, cli.main; print(' '.join(sorted(sys.modules)))"],
+        capture_output=True, text=True, check=True,
+    ).stdout.split()  # fmt: skip
+    heavy = {"sqlalchemy", "httpx", "yaml", "pydantic", "temporalio", "argon2", "openpyxl"}
+    assert heavy.isdisjoint(loaded), heavy & set(loaded)

@@ -20,7 +20,7 @@ from tests.spreadsheets import xlsx_bytes
 
 NOW = datetime(2026, 12, 1, tzinfo=UTC)
 DISTRICTS = {"和平区": "tj.hp", "和平": "tj.hp", "河西区": "tj.hx", "河西": "tj.hx"}
-# Valid 统一社会信用代码 (check characters computed with domain.cases.uscc.check_character).
+# Valid 统一社会信用代码 (check characters computed with python-stdnum).
 CODE_A = "91120101MA05K7LX84"
 CODE_B = "911201033000000018"
 
@@ -53,7 +53,7 @@ def row(number: int = 1, **changes: object) -> list[object]:
         "反映时间": "2026-11-20 09:30",
         "反映人": "张三",
         "联系电话": "13800000000",
-        "身份证号": "12010119800101123X",
+        "身份证号": "12010119800101008X",
         "涉及人数": "12",
         "欠薪金额": "12345.6",
         "用人单位": "天津某建筑劳务有限公司",
@@ -151,7 +151,7 @@ def test_a_valid_row_becomes_an_intake() -> None:
     assert intake.received_at == datetime(2026, 11, 20, 1, 30, tzinfo=UTC)
     assert intake.complainants[0].name == "张三"
     assert intake.complainants[0].phone == "13800000000"
-    assert intake.complainants[0].id_number == "12010119800101123X"
+    assert intake.complainants[0].id_number == "12010119800101008X"
     assert intake.workers_affected == 12
     assert intake.amount_claimed == Decimal("12345.60")
     assert str(intake.amount_claimed) == "12345.60"
@@ -499,3 +499,21 @@ def test_ten_thousand_rows_speed(kind: str, capsys: pytest.CaptureFixture[str]) 
     assert len(result.rows) == 10_000
     with capsys.disabled():
         print(f"\n10,000-row {kind}: {elapsed:.2f} s")
+
+
+def test_a_wrong_check_digit_is_named_with_its_complainant() -> None:
+    content = xlsx_bytes(
+        [
+            HEADERS,
+            row(
+                1,
+                反映人="张三，李四",
+                联系电话="13800000001，13800000002",
+                身份证号="120101198001011234，120101198001011235",
+            ),
+        ]
+    )
+
+    assert problems(parse(content, "导出.xlsx")) == [
+        (2, "身份证号", "第 2 位反映人：公民身份号码校验位不正确")
+    ]

@@ -17,15 +17,8 @@ from fastapi import FastAPI
 from playwright.async_api import Browser, Page, ViewportSize, async_playwright
 
 from launcher.ports import free_port
-from tests.api.conftest import (  # noqa: F401 - the API's fixtures, shared with the pages' tests
-    PASSWORD,
-    app,
-    client,
-    login,
-    seeded,
-    settings,
-    start_task,
-)
+from tests.api import conftest as api_fixtures
+from tests.api.conftest import PASSWORD
 from tests.polling import eventually
 
 CHROMIUM = os.environ.get("QINGLING_CHROMIUM", "/usr/bin/chromium")
@@ -35,14 +28,22 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]  # fmt: skip
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "web"
-DESK: ViewportSize = {"width": 1366, "height": 768}
-PHONE: ViewportSize = {"width": 390, "height": 844}
+DESK = ViewportSize(width=1366, height=768)
+PHONE = ViewportSize(width=390, height=844)
 
 SignIn = Callable[..., Awaitable[Page]]
 
+# The API's fixtures, shared with the pages' tests.
+settings = api_fixtures.settings
+app = api_fixtures.app
+client = api_fixtures.client
+seeded = api_fixtures.seeded
+login = api_fixtures.login
+start_task = api_fixtures.start_task
+
 
 @pytest.fixture
-async def live_url(app: FastAPI) -> AsyncIterator[str]:  # noqa: F811 - the shared fixture
+async def live_url(app: FastAPI) -> AsyncIterator[str]:
     """The session's app served over real HTTP on a free port."""
     port = free_port()
     server = uvicorn.Server(

@@ -9,6 +9,7 @@ import pytest
 from pydantic import ValidationError
 
 from domain.calendar.workdays import WorkingCalendar
+from domain.cases.identifiers import id_number_problems, resident_id_problem, uscc_problem
 from domain.cases.intake import CaseSource, Complainant, Employer, ProjectType
 from domain.cases.limits import (
     DEFAULT_LIMITS,
@@ -27,17 +28,22 @@ from domain.cases.settlement import (
     payment_problem,
     revision_problem,
 )
-from domain.cases.uscc import check_character, uscc_problem
 
 CAL = WorkingCalendar()
 
 
 def test_credit_code_check_digit() -> None:
     assert uscc_problem("91350100M000100Y43") is None  # the standard's own example
-    assert check_character("91350100M000100Y4") == "3"
     assert uscc_problem("91350100M000100Y44") == "统一社会信用代码校验位不正确"
     assert uscc_problem("91350100M000100Y4") == "统一社会信用代码应为 18 位（实际 17 位）"
-    assert uscc_problem("91350100M000100YI3") == "统一社会信用代码含非法字符：I"
+    assert uscc_problem("91350100M000100YI3") == "统一社会信用代码含非法字符"
+    assert resident_id_problem("120101198001011234") is None
+    assert resident_id_problem("120101198001011235") == "公民身份号码校验位不正确"
+    assert resident_id_problem("12010119800101123") == "公民身份号码应为 18 位（实际 17 位）"
+    assert (
+        resident_id_problem("12010119800101123A") == "公民身份号码校验位不正确"
+    )  # not X: a wrong check digit
+    assert resident_id_problem("120101198013011231") == "公民身份号码中的出生日期或地区码不正确"
     with pytest.raises(ValidationError) as caught:
         Employer(name="某公司", credit_code="91350100M000100Y44")
     assert caught.value.errors()[0]["loc"] == ("credit_code",)
@@ -48,11 +54,19 @@ def test_credit_code_check_digit() -> None:
 
 
 def test_masking_keeps_only_what_identifies_nobody() -> None:
-    person = Complainant(name="欧阳建国", phone="13812345678", id_number="12010119800101123X")
+    person = Complainant(name="欧阳建国", phone="13812345678", id_number="12010119800101008X")
     assert person.masked() == Complainant.model_construct(
-        name="欧***", phone="138****5678", id_number="120101********123X"
+        name="欧***", phone="138****5678", id_number="120101********008X"
     )
     assert Complainant(name="王五").masked().phone is None
+
+
+def test_id_numbers_with_a_wrong_check_digit_are_named_by_position() -> None:
+    numbers = [None, "120101198001011231", "12010119800101008x", "120101198013011231"]
+    assert id_number_problems(numbers) == [
+        (1, "公民身份号码校验位不正确"),
+        (3, "公民身份号码中的出生日期或地区码不正确"),
+    ]
 
 
 def test_major_reasons_by_each_criterion() -> None:
