@@ -9,6 +9,7 @@ from domain.units.roles import Role
 from tests.api.cases_data import clue
 from tests.api.conftest import Login
 from tests.api.dashboard_data import seed_dashboard
+from tests.polling import eventually
 from tests.web.conftest import SignIn, has_horizontal_scroll, screenshot
 
 
@@ -16,11 +17,17 @@ async def test_a_leader_sees_a_major_case_and_their_supervised_task(
     sign_in: SignIn, client: httpx.AsyncClient, login: Login, dev_worker: None, session_factory
 ) -> None:
     hotline = await login("hotline", Role.UNIT, "tj.rsj")
-    await login("wang", Role.LEADER, "tj")
+    wang = await login("wang", Role.LEADER, "tj")
     await seed_dashboard(session_factory)  # wang supervises task a2 (3 days overdue)
     major = clue("GJ-MAJOR-WEB", workers_affected=56, amount_claimed="1680000.00")
     registered = await client.post("/api/v1/cases", json=major, headers=hotline)
     assert registered.status_code == 201 and registered.json()["major"] is True
+
+    async def queued() -> bool:  # the leader is named when the case's workflow records it
+        mine = await client.get("/api/v1/leader/cases", headers=wang)
+        return mine.json()["total"] == 1
+
+    await eventually(queued)
     page = await sign_in("wang")
     assert await page.locator(".el-menu-item", has_text="我的包案督办").count() == 1
     await page.goto(page.url.split("#")[0] + "#/leader")
