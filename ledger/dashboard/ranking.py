@@ -11,7 +11,7 @@ from domain.reports.figures import DistrictRow
 from domain.reports.ranking import rank_districts
 from ledger.dashboard.cases import Tally
 from ledger.dashboard.scope import UnitTree
-from ledger.dashboard.tasks import TaskGroup
+from ledger.dashboard.tasks import TaskSums
 
 CLOSED = ("closed", "finished")
 
@@ -27,17 +27,17 @@ def district_ranking(
     *,
     tree: UnitTree,
     root: str,
-    groups: Sequence[TaskGroup],
+    sums: TaskSums,
     tallies: Sequence[Tally],
     week: IndicatorWeek,
 ) -> tuple[DistrictRow, ...]:
     """Every district under the campaign's root, ranked over the whole campaign."""
     indicators = {row.district: row for row in week.rows}
     tasks: dict[str | None, list[int]] = {}  # district → [due, on time]
-    for g in groups:
-        sums = tasks.setdefault(tree.district_of(g.unit), [0, 0])
-        sums[0] += g.due
-        sums[1] += g.on_time
+    for unit, done in sums.by_unit.items():
+        pair = tasks.setdefault(tree.district_of(unit), [0, 0])
+        pair[0] += done.due
+        pair[1] += done.on_time
     cases: dict[str, list[int]] = {}  # district → [received, closed]
     for t in tallies:
         counts = cases.setdefault(t.district, [0, 0])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -54,21 +53,21 @@ async def _ranking(
     session: AsyncSession,
     campaign: Campaign,
     mine: Territory,
-    groups: Sequence[tasks.TaskGroup],
+    sums: tasks.TaskSums,
     today: date,
 ) -> tuple[DistrictRow, ...]:
     """Ranked over every district of the campaign; a district account sees its own row."""
     wide = scope_for(mine.scope.tree, None, campaign.root_unit)
     if wide.codes == mine.scope.codes:
-        wide_groups, wide_tallies, wide_week = groups, mine.tallies, mine.week
+        wide_sums, wide_tallies, wide_week = sums, mine.tallies, mine.week
     else:
-        wide_groups = await tasks.task_groups(
+        wide_sums = await tasks.task_sums(
             session=session, campaign_id=campaign.id, scope=wide, today=today
         )
         wide_tallies = await tallies(session=session, scope=wide)
         wide_week = await indicator_week(session=session, scope=wide, today=today)
     ranked = district_ranking(
-        tree=mine.scope.tree, root=campaign.root_unit, groups=wide_groups,
+        tree=mine.scope.tree, root=campaign.root_unit, sums=wide_sums,
         tallies=wide_tallies, week=wide_week,
     )  # fmt: skip
     return tuple(row for row in ranked if mine.scope.holds(row.code))
@@ -78,28 +77,26 @@ async def _panels(
     session: AsyncSession, campaign: Campaign, plan: Plan, mine: Territory, today: date
 ) -> TaskPanels:
     scope = mine.scope
-    groups = await tasks.task_groups(
-        session=session, campaign_id=campaign.id, scope=scope, today=today
-    )
+    sums = await tasks.task_sums(session=session, campaign_id=campaign.id, scope=scope, today=today)
     return TaskPanels(
         campaign=CampaignBrief(
             id=campaign.id, title=campaign.title, status=campaign.status,
             root_unit=campaign.root_unit, period_start=campaign.period_start,
             period_end=campaign.period_end,
         ),
-        phases=await tasks.phases(session=session, campaign_id=campaign.id, groups=groups),
-        units=tasks.units(groups, scope),
-        overdue_total=sum(g.overdue for g in groups),
+        phases=await tasks.phases(session=session, campaign_id=campaign.id, sums=sums),
+        units=tasks.units(sums, scope),
+        overdue_total=sums.overdue,
         overdue=await tasks.longest_overdue(
             session=session, campaign_id=campaign.id, scope=scope, today=today
         ),
-        escalations=tasks.ladder_counts(groups, plan.escalation),
+        escalations=tasks.ladder_counts(sums, plan.escalation),
         supervision=SupervisionList(
-            total=sum(g.open for g in groups if g.escalation in tasks.SUPERVISED),
+            total=sums.open_at(*tasks.SUPERVISED),
             items=await tasks.supervision(session=session, campaign_id=campaign.id, scope=scope),
             major_cases=open_major(mine.tallies),
         ),
-        ranking=await _ranking(session, campaign, mine, groups, today),
+        ranking=await _ranking(session, campaign, mine, sums, today),
         goals=goal_progress(
             campaign=campaign, plan=plan, working=await calendar.working_calendar(session=session),
             today=today, tallies=mine.tallies, hazards=mine.hazards,

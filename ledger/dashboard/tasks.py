@@ -3,11 +3,10 @@ ladder and the ranking; the longest overdue and the 督办清单 as short lists 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.dashboard.figures import (
@@ -36,30 +35,46 @@ STEP_OF = {state: action.value for action, state in ESCALATION_STATE.items()}
 
 
 @dataclass(frozen=True)
-class TaskGroup:
-    """Tasks of one phase, unit and rung (cancelled ones left out)."""
+class TaskCounts:
+    """Tasks of one phase, one unit or one rung (cancelled ones left out)."""
 
-    phase: str | None
-    unit: str
-    escalation: str | None
-    total: int
-    completed: int
-    open: int
-    overdue: int
-    due: int  # deadline passed
-    on_time: int  # due and completed by the end of its deadline day (Beijing)
+    total: int = 0
+    completed: int = 0
+    open: int = 0
+    overdue: int = 0
+    due: int = 0  # deadline passed
+    on_time: int = 0  # due and completed by the end of its deadline day (Beijing)
 
 
-async def task_groups(
+@dataclass(frozen=True)
+class TaskSums:
+    """A campaign's tasks summed three ways at once; '' phase and rung read as None."""
+
+    by_phase: dict[str | None, TaskCounts]
+    by_unit: dict[str, TaskCounts]
+    by_rung: dict[str | None, TaskCounts]
+
+    @property
+    def overdue(self) -> int:
+        return sum(c.overdue for c in self.by_unit.values())
+
+    def open_at(self, *rungs: str) -> int:
+        return sum(self.by_rung.get(rung, TaskCounts()).open for rung in rungs)
+
+
+async def task_sums(
     *, session: AsyncSession, campaign_id: str, scope: Scope, today: date
-) -> list[TaskGroup]:
-    """From the task tallies: a campaign's groups, however many tasks it has."""
+) -> TaskSums:
+    """From the task tallies, by phase, by unit and by rung in one grouped pass (GROUPING
+    SETS): a few dozen rows however many tasks the campaign has."""
     t = TaskTally
     is_open = t.status.in_(OPEN_STATUSES)
     due = t.deadline < today
+    sets = func.grouping_sets(tuple_(t.phase_key), tuple_(t.unit_code), tuple_(t.escalation))
     query = (
         select(
-            t.phase_key, t.unit_code, t.escalation, func.sum(t.tasks),
+            func.grouping(t.phase_key), func.grouping(t.unit_code), t.phase_key, t.unit_code,
+            t.escalation, func.sum(t.tasks),
             func.sum(t.tasks).filter(t.status == "completed"),
             func.sum(t.tasks).filter(is_open),
             func.sum(t.tasks).filter(is_open, due),
@@ -67,19 +82,25 @@ async def task_groups(
             func.sum(t.tasks).filter(due, t.status == "completed", t.on_time),
         )
         .where(t.campaign_id == campaign_id, t.status != "cancelled", t.tasks != 0)
-        .group_by(t.phase_key, t.unit_code, t.escalation)
+        .group_by(sets)
     )  # fmt: skip
     within = scope.where(t.unit_code)
     if within is not None:
         query = query.where(within)
-    return [
-        TaskGroup(phase or None, unit, rung or None, *(int(n or 0) for n in sums))
-        for phase, unit, rung, *sums in (await session.execute(query)).all()
-    ]
+    found = TaskSums(by_phase={}, by_unit={}, by_rung={})
+    for no_phase, no_unit, phase, unit, rung, *sums in (await session.execute(query)).all():
+        counts = TaskCounts(*(int(n or 0) for n in sums))
+        if not no_phase:
+            found.by_phase[phase or None] = counts
+        elif not no_unit:
+            found.by_unit[unit] = counts
+        else:
+            found.by_rung[rung or None] = counts
+    return found
 
 
 async def phases(
-    *, session: AsyncSession, campaign_id: str, groups: Sequence[TaskGroup]
+    *, session: AsyncSession, campaign_id: str, sums: TaskSums
 ) -> tuple[PhaseProgress, ...]:
     rows = (
         await session.scalars(
@@ -88,36 +109,31 @@ async def phases(
             .order_by(CampaignPhase.start, CampaignPhase.key)
         )
     ).all()
+    none = TaskCounts()
     return tuple(
         PhaseProgress(
             key=p.key, name=p.name, kind=p.kind, start=p.start, end=p.end, status=p.status,
-            total=sum(g.total for g in groups if g.phase == p.key),
-            completed=sum(g.completed for g in groups if g.phase == p.key),
-            overdue=sum(g.overdue for g in groups if g.phase == p.key),
+            total=sums.by_phase.get(p.key, none).total,
+            completed=sums.by_phase.get(p.key, none).completed,
+            overdue=sums.by_phase.get(p.key, none).overdue,
         )
         for p in rows
     )  # fmt: skip
 
 
-def units(groups: Sequence[TaskGroup], scope: Scope) -> tuple[UnitProgress, ...]:
+def units(sums: TaskSums, scope: Scope) -> tuple[UnitProgress, ...]:
     """Per responsible unit, the least complete first (挂图作战: who is behind)."""
-    sums: dict[str, list[int]] = {}
-    for g in groups:
-        row = sums.setdefault(g.unit, [0, 0, 0])
-        row[0] += g.total
-        row[1] += g.completed
-        row[2] += g.overdue
     found = [
         UnitProgress(
             unit=code, name=scope.tree.name(code), district=scope.tree.district_of(code),
-            total=total, completed=completed, overdue=overdue,
+            total=c.total, completed=c.completed, overdue=c.overdue,
         )
-        for code, (total, completed, overdue) in sums.items()
+        for code, c in sums.by_unit.items()
     ]  # fmt: skip
     return tuple(sorted(found, key=lambda u: (u.completed / u.total, -u.overdue, u.unit)))
 
 
-def ladder_counts(groups: Sequence[TaskGroup], ladder: EscalationLadder) -> tuple[StepCount, ...]:
+def ladder_counts(sums: TaskSums, ladder: EscalationLadder) -> tuple[StepCount, ...]:
     """Open tasks at each rung now, in ladder order, named as the campaign's plan names them."""
     labels = {step.action: step.label for step in reversed(ladder.steps)}  # the first label wins
     return tuple(
@@ -125,7 +141,7 @@ def ladder_counts(groups: Sequence[TaskGroup], ladder: EscalationLadder) -> tupl
             action=action.value,
             state=state,
             label=labels.get(action, action.value),
-            tasks=sum(g.open for g in groups if g.escalation == state),
+            tasks=sums.open_at(state),
         )
         for action, state in ESCALATION_STATE.items()
     )

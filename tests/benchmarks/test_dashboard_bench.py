@@ -49,4 +49,4 @@ async def test_the_dashboard_benchmark_on_a_small_ledger(
         "campaign progress list with 200 cases and 300 tasks",
     ]
     assert all("× baseline" in f.value and f.target == "p95 ≤ 50 ms" for f in found)
-    assert all(f.baseline.startswith("GET /api/v1/me p95 ") for f in found)
+    assert all(f.baseline.startswith("GET /api/v1/me p50 ") for f in found)
