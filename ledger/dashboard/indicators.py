@@ -6,42 +6,63 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
-from sqlalchemy import func, select, union_all
+from sqlalchemy import Date, func, literal, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.dashboard.figures import IndicatorRow, IndicatorWeek
 from domain.indicators.districts import DistrictMetric, percent
-from domain.indicators.projects import METRIC_GROUPS, MetricGroup
+from domain.indicators.projects import METRIC_GROUPS, MetricGroup, ProjectMetric
 from ledger.dashboard.scope import Scope
-from ledger.indicators import service as indicators
 from ledger.indicators.tables import DistrictIndicator, ProjectIndicator
+from ledger.projects.tables import Project
+
+Counted = tuple[str, date, str, str, int, int]  # kind, week, district, metric, numerator, base
 
 
-async def latest_week(*, session: AsyncSession, today: date) -> date:
-    """This week's Monday, or the last week anything was submitted for before it."""
-    monday = today - timedelta(days=today.weekday())
+async def _counts(session: AsyncSession, monday: date) -> list[Counted]:
+    """One query: the latest week up to `monday` that has any figures, its districts' own
+    counts, and its projects' counts summed per district and metric."""
     weeks = union_all(
         *(
             select(func.max(table.week_start).label("week")).where(table.week_start <= monday)
             for table in (DistrictIndicator, ProjectIndicator)
         )
     ).subquery()
-    latest = await session.scalar(select(func.max(weeks.c.week)))
-    return latest or monday
+    latest = select(func.coalesce(func.max(weeks.c.week), literal(monday, Date))).scalar_subquery()
+    own = select(
+        literal("district"), DistrictIndicator.week_start, DistrictIndicator.district,
+        DistrictIndicator.metric, DistrictIndicator.numerator, DistrictIndicator.denominator,
+    ).where(DistrictIndicator.week_start == latest)  # fmt: skip
+    projects = (
+        select(
+            literal("project"), ProjectIndicator.week_start, Project.district,
+            ProjectIndicator.metric, func.sum(ProjectIndicator.numerator),
+            func.sum(ProjectIndicator.denominator),
+        )
+        .join(Project, Project.code == ProjectIndicator.project)
+        .where(ProjectIndicator.week_start == latest)
+        .group_by(ProjectIndicator.week_start, Project.district, ProjectIndicator.metric)
+    )  # fmt: skip
+    found = (await session.execute(union_all(own, projects))).all()
+    return [(k, w, d, m, int(n), int(b)) for k, w, d, m, n, b in found]
 
 
 async def indicator_week(*, session: AsyncSession, scope: Scope, today: date) -> IndicatorWeek:
-    week = await latest_week(session=session, today=today)
+    """This week's figures, or the last week anything was submitted for before it."""
+    monday = today - timedelta(days=today.weekday())
     rates: dict[str, dict[str, Decimal | None]] = {}
-    for row in await indicators.week(session=session, week_start=week):
-        if scope.holds(row.district):
-            rates.setdefault(row.district, {})[row.metric] = percent(row.numerator, row.denominator)
     sums: dict[tuple[str, MetricGroup], tuple[int, int]] = {}
-    for total in await indicators.district_totals(session=session, week_start=week):
-        if scope.holds(total.district):
-            key = (total.district, METRIC_GROUPS[total.metric])
-            numerator, denominator = sums.get(key, (0, 0))
-            sums[key] = (numerator + total.numerator, denominator + total.denominator)
+    counted = await _counts(session, monday)
+    week = counted[0][1] if counted else monday  # every row is of the one week chosen
+    for kind, _week, district, metric, numerator, denominator in counted:
+        if not scope.holds(district):
+            continue
+        if kind == "district":
+            rates.setdefault(district, {})[metric] = percent(numerator, denominator)
+        else:
+            key = (district, METRIC_GROUPS[ProjectMetric(metric)])
+            before = sums.get(key, (0, 0))
+            sums[key] = (before[0] + numerator, before[1] + denominator)
     districts = sorted(set(rates) | {district for district, _group in sums})
 
     def group_rate(district: str, group: MetricGroup) -> Decimal | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select, tuple_
+from sqlalchemy import func, select, true, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.dashboard.figures import (
@@ -19,10 +19,9 @@ from domain.dashboard.figures import (
 from domain.escalation import EscalationLadder, StepAction
 from ledger.campaigns.tables import CampaignPhase
 from ledger.dashboard.scope import Scope
-from ledger.tasks.leader import latest_rungs
 from ledger.tasks.queries import OPEN_STATUSES
 from ledger.tasks.service import ESCALATION_STATE
-from ledger.tasks.tables import Task
+from ledger.tasks.tables import Escalation, Task
 from ledger.tasks.tallies_table import TaskTally
 from ledger.units.accounts_table import Account
 
@@ -174,11 +173,20 @@ async def supervision(
     *, session: AsyncSession, campaign_id: str, scope: Scope
 ) -> tuple[SupervisionItem, ...]:
     """督办清单: the campaign's open tasks at 督办 or 问责, the longest overdue first, each with
-    the rung it last reached and its leader."""
+    the rung it last reached (its record, written with the task's rung in one transaction)
+    and its leader, in one query."""
+    rung = (
+        select(Escalation.label, Escalation.recorded_at)
+        .where(Escalation.task_id == Task.id)
+        .order_by(Escalation.recorded_at.desc(), Escalation.id.desc())
+        .limit(1)
+        .lateral("rung")
+    )
     query = (
         select(Task.id, Task.title, Task.unit_code, Task.deadline, Task.escalation,
-               Task.supervising_leader, Account.display_name)
+               Task.supervising_leader, Account.display_name, rung.c.label, rung.c.recorded_at)
         .outerjoin(Account, Account.username == Task.supervising_leader)
+        .outerjoin(rung, true())
         .where(
             Task.campaign_id == campaign_id,
             Task.status.in_(OPEN_STATUSES),
@@ -190,18 +198,13 @@ async def supervision(
     within = scope.where(Task.unit_code)
     if within is not None:
         query = query.where(within)
-    rows = (await session.execute(query)).all()
-    rungs = await latest_rungs(session=session, task_ids=[row[0] for row in rows])
-    found = []
-    for task_id, title, unit, deadline, state, leader, name in rows:
-        rung = rungs.get(task_id)  # written with the row's rung in one transaction
-        step = STEP_OF.get(state or "", "")
-        found.append(
-            SupervisionItem(
-                task_id=task_id, title=title, unit=unit, unit_name=scope.tree.name(unit),
-                action=rung.action if rung else step, label=rung.label if rung else step,
-                deadline=deadline, recorded_at=rung.recorded_at if rung else None,
-                leader=leader, leader_name=name or leader,
-            )
-        )  # fmt: skip
-    return tuple(found)
+    return tuple(
+        SupervisionItem(
+            task_id=task_id, title=title, unit=unit, unit_name=scope.tree.name(unit),
+            action=STEP_OF.get(state or "", ""), label=label or STEP_OF.get(state or "", ""),
+            deadline=deadline, recorded_at=at, leader=leader, leader_name=name or leader,
+        )
+        for task_id, title, unit, deadline, state, leader, name, label, at in (
+            await session.execute(query)
+        ).all()
+    )  # fmt: skip
