@@ -61,7 +61,7 @@ debian_install = if [ "$$(id -u)" = 0 ]; then \
 	elif command -v sudo >/dev/null; then \
 		sudo apt-get install -y -q $(1); \
 	else \
-		echo "浏览器测试需要 Debian/Ubuntu 的软件包 $(1)，请先安装 / install the package $(1)" >&2; exit 1; \
+		echo "测试需要 Debian/Ubuntu 的软件包 $(1)，请先安装 / the tests need the package $(1)" >&2; exit 1; \
 	fi
 
 $(CHROMIUM):
@@ -70,7 +70,13 @@ $(CHROMIUM):
 $(CJK_FONT):
 	@$(call debian_install,fonts-noto-cjk)
 
-test: lint $(CHROMIUM) $(CJK_FONT) $(WEB_BUILT)
+# Bulletins (.docx) are rendered to PDF by LibreOffice in tests/documents, to measure pages and
+# table cells as a reader sees them (Debian's package without a GUI).
+SOFFICE ?= /usr/bin/soffice
+$(SOFFICE):
+	@$(call debian_install,libreoffice-writer-nogui)
+
+test: lint $(CHROMIUM) $(CJK_FONT) $(SOFFICE) $(WEB_BUILT)
 	QINGLING_CHROMIUM=$(CHROMIUM) $(BIN)/pytest $(ARGS)
 
 bench: $(STAMP)

@@ -27,6 +27,7 @@ from domain.campaigns import (
 from domain.escalation import beijing_date, deadline_at
 from domain.plan.model import Plan
 from domain.plan.resolve import ResolvedAssignment, ResolvedCampaign, resolve_plan
+from domain.tasks.figures import FigureField
 from domain.tasks.model import TaskSpec, TaskState
 from ledger.calendar import service as calendar
 from ledger.campaigns import service as campaigns
@@ -58,6 +59,7 @@ def _row(campaign_id: str, a: ResolvedAssignment) -> dict[str, Any]:
         "deadline": a.deadline,
         "deadline_time": None if a.deadline_at == deadline_at(a.deadline) else a.deadline_at,
         "deliverables": [d.value for d in a.deliverables],
+        "figure_fields": [f.model_dump() for f in a.figures],
         "status": "open",
         "progress": 0,
     }
@@ -200,6 +202,7 @@ class CampaignActivities:
                     deadline=row.deadline,
                     deadline_time=row.deadline_time,
                     deliverables=tuple(row.deliverables),
+                    figure_fields=tuple(FigureField.model_validate(f) for f in row.figure_fields),
                     ladder=ladder,
                     calendar=frozen[row.id],
                     calendar_sealed=True,

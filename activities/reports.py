@@ -17,6 +17,7 @@ from documents.report_xlsx import report_xlsx
 from domain.plan.model import Plan, ReportKind
 from domain.plan.schedule import on_day_off
 from domain.reports.figures import ReportFigures
+from domain.reports.letterhead import Letterhead
 from domain.reports.periods import report_id
 from domain.reports.requests import (
     GatherInput,
@@ -28,10 +29,13 @@ from domain.reports.requests import (
     schedule_id,
 )
 from domain.units.roles import Role
+from infra.clock import today_in_beijing
+from infra.settings import get_settings
 from ledger.calendar import service as calendar
 from ledger.campaigns import service as campaigns
 from ledger.cases.tables import Case
 from ledger.notifications import service as notifications
+from ledger.reports import numbers
 from ledger.reports import service as reports
 from ledger.reports.figures import UnknownDuty, gather
 from ledger.reports.territory import territory
@@ -48,6 +52,21 @@ async def _recipients(session: AsyncSession, figures: ReportFigures) -> list[str
     if figures.case is None:
         names += await notifications.unit_accounts(session=session, unit_codes=units)
     return list(dict.fromkeys(names))
+
+
+async def _letterhead(session: AsyncSession, figures: ReportFigures) -> Letterhead:
+    """The 版头 and 版记: the office's 发文字号 of this year (kept on a re-run) and its 代字."""
+    issuer = figures.issuer_unit or figures.issuer
+    number = await numbers.allocate(
+        session=session, report_id=figures.report_id, issuer=issuer, today=today_in_beijing()
+    )
+    return Letterhead(
+        mark=figures.issuer,
+        prefix=get_settings().document_prefixes.get(issuer, figures.issuer),
+        number=number,
+        addressee=figures.addressee,
+        copy_to=figures.copy_to,
+    )
 
 
 class ReportActivities:
@@ -70,7 +89,9 @@ class ReportActivities:
                 session=session,
                 figures=figures,
                 xlsx=report_xlsx(figures),
-                docx=report_docx(figures),
+                docx=report_docx(
+                    figures, await _letterhead(session, figures), get_settings().bulletin_template
+                ),
             )
             usernames = await _recipients(session, figures)
             await notifications.notify(

@@ -35,7 +35,10 @@ def add(
     unit: Annotated[
         str | None, typer.Option(help="所属单位编码（unit、district 角色必填）")
     ] = None,
-    display_name: Annotated[str | None, typer.Option(help="显示名称")] = None,
+    display_name: Annotated[str | None, typer.Option(help="显示名称（姓名）")] = None,
+    title: Annotated[
+        str | None, typer.Option(help="职务，如 市领导小组副组长（通报中与姓名一同列出）")
+    ] = None,
     password_stdin: Annotated[
         bool, typer.Option("--password-stdin", help="从标准输入读取密码")
     ] = False,
@@ -63,6 +66,7 @@ def add(
             role=Role(role),
             unit=unit,
             display_name=display_name,
+            title=title,
         )
     except ValidationError as error:
         for problem in error.errors():

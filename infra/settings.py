@@ -36,6 +36,11 @@ class Settings(BaseSettings):
     worker_cached_workflows: int = Field(default=10_000, gt=0)
     # How long an escalation's recipients (accounts, leader, webhooks) are remembered.
     worker_recipient_cache_seconds: float = Field(default=60.0, ge=0)
+    # The bulletin's Word template (公文 layout); unset: documents/templates/bulletin.docx.
+    bulletin_template: Path | None = None
+    # 机关代字 of each issuing office's 发文字号, by the office's unit code, as JSON:
+    # QINGLING_DOCUMENT_PREFIXES='{"tj.office": "津治欠办"}'; an office not named uses its name.
+    document_prefixes: dict[str, str] = {}
 
     @model_validator(mode="after")
     def _refuse_default_secret_in_production(self) -> Settings:

@@ -17,11 +17,13 @@ UNITS_FILE = UNITS_DIR / "units-tianjin.yaml"
 
 DEMO_ACCOUNTS: tuple[tuple[str, Role, str | None, str], ...] = (
     ("office", Role.OFFICE, "tj.office", "市领导小组办公室"),
-    ("leader", Role.LEADER, "tj", "市领导小组副组长"),
+    ("leader", Role.LEADER, "tj", "张立"),
     ("rsj", Role.UNIT, "tj.rsj", "市人社局"),
     ("zjw", Role.UNIT, "tj.zjw", "市住房城乡建设委"),
     ("hp", Role.DISTRICT, "tj.hp", "和平区"),
 )
+
+DEMO_TITLES = {"leader": "市领导小组副组长"}  # 职务, named with the leader in bulletins
 
 
 async def load_demo(database_url: str, data_root: Path) -> list[tuple[str, str, str]]:
@@ -54,6 +56,7 @@ async def load_demo(database_url: str, data_root: Path) -> list[tuple[str, str, 
                         role=role,
                         unit=unit_code,
                         display_name=display,
+                        title=DEMO_TITLES.get(username),
                     ),
                 )
     finally:

@@ -11,7 +11,7 @@ from ledger.hazards.tables import Hazard, HazardEvent
 from ledger.indicators.tables import DistrictIndicator, IndicatorRevision, ProjectIndicator
 from ledger.notifications.tables import Notification, UnitWebhook, WebhookDelivery
 from ledger.projects.tables import Project
-from ledger.reports.tables import Report
+from ledger.reports.tables import DocumentNumber, Report
 from ledger.tasks.tables import Escalation, Task, TaskEvent
 from ledger.tasks.tallies_table import TaskTally
 from ledger.units.accounts_table import Account
@@ -32,6 +32,7 @@ __all__ = [
     "CasePayment",
     "CaseTally",
     "DistrictIndicator",
+    "DocumentNumber",
     "Enterprise",
     "Escalation",
     "Hazard",

@@ -19,6 +19,7 @@ from domain.cases import rules, transitions
 from domain.cases.major import major_reasons
 from domain.cases.records import CaseChange, RecordOutcome
 from domain.cases.state import (
+    CaseExtensionRequestInput,
     CaseState,
     CaseStatus,
     DecisionInput,
@@ -327,7 +328,7 @@ class CaseWorkflow:
         checked(lambda: rules.check_close(self.state, body.actor))
 
     @workflow.update
-    async def request_extension(self, body: ReasonInput) -> CaseState:
+    async def request_extension(self, body: CaseExtensionRequestInput) -> CaseState:
         return await self._act(
             body.actor,
             lambda: rules.check_extension_request(self.state, body.actor),
@@ -335,23 +336,20 @@ class CaseWorkflow:
         )
 
     @request_extension.validator
-    def _v_request_extension(self, body: ReasonInput) -> None:
+    def _v_request_extension(self, body: CaseExtensionRequestInput) -> None:
         checked(lambda: rules.check_extension_request(self.state, body.actor))
-
-    def _decision_rule(self, body: DecisionInput) -> None:
-        rules.check_extension_decision(self.state, body.actor, body.approve, body.reason)
 
     @workflow.update
     async def decide_extension(self, body: DecisionInput) -> CaseState:
         return await self._act(
             body.actor,
-            lambda: self._decision_rule(body),
+            lambda: rules.check_extension_decision(self.state, body),
             lambda: transitions.decide_extension(self.state, body, self._working, workflow.now()),
         )
 
     @decide_extension.validator
     def _v_decide_extension(self, body: DecisionInput) -> None:
-        checked(lambda: self._decision_rule(body))
+        checked(lambda: rules.check_extension_decision(self.state, body))
 
     @workflow.update
     async def follow_up(self, body: FollowUpInput) -> CaseState:

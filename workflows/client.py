@@ -2,14 +2,16 @@
 
 The API, the activities and the CLI reach workflows only through here. A workflow module imports
 its activities (inside passthrough), and they the ledger: a caller that imported the class would
-load all of it. The names below are checked against the definitions by
-tests/workflows/test_client_names.py, so a rename on one side fails the suite.
+load all of it. The names below, and the argument and result types of the updates, are checked
+against the definitions by tests/workflows/test_client_names.py, so a change on either side fails
+the suite.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, Final, Generic, TypeVar
 
 from temporalio.client import Client, WithStartWorkflowOperation, WorkflowHandle
 from temporalio.common import WorkflowIDConflictPolicy, WorkflowIDReusePolicy
@@ -19,11 +21,36 @@ from temporalio.service import RPCError, RPCStatusCode
 from domain.calendar.workdays import YearArrangement
 from domain.campaigns import CampaignState
 from domain.cases.imports import ImportPage
-from domain.cases.state import CaseState
-from domain.hazards.model import HazardState
+from domain.cases.state import (
+    CaseExtensionRequestInput,
+    CaseState,
+    DecisionInput,
+    FollowUpInput,
+    MeasureInput,
+    PaymentInput,
+    ReasonInput,
+    RevisionInput,
+    RouteInput,
+    TransferInput,
+    UnfoundedInput,
+    VerifyInput,
+)
+from domain.hazards.model import CheckInput, HazardState, NoteInput, PlanInput
 from domain.reports.requests import REPORT_WORKFLOW, ReportRef, ReportRequest
-from domain.tasks.model import CalendarChanged, TaskState
+from domain.tasks.model import (
+    CalendarChanged,
+    CancelInput,
+    CompleteInput,
+    ExtensionDecisionInput,
+    ExtensionRequestInput,
+    ProgressInput,
+    ReassignInput,
+    TaskState,
+)
 from infra.task_queues import MAIN_TASK_QUEUE
+
+Arg = TypeVar("Arg")
+Result = TypeVar("Result")
 
 
 class WorkflowType(StrEnum):
@@ -36,39 +63,49 @@ class WorkflowType(StrEnum):
     CALENDAR_BROADCAST = "CalendarBroadcast"
 
 
-class TaskUpdate(StrEnum):
-    PROGRESS = "progress"
-    COMPLETE = "complete"
-    REQUEST_EXTENSION = "request_extension"
-    DECIDE_EXTENSION = "decide_extension"
-    REASSIGN = "reassign"
-    CANCEL = "cancel"
+@dataclass(frozen=True)
+class UpdateName(Generic[Arg, Result]):
+    """An update by its name, with its handler's argument and result types: a caller can send
+    only an `Arg` and gets back a `Result`."""
+
+    name: str
+    arg_type: type[Arg]
+    result_type: type[Result]
 
 
-class CaseUpdate(StrEnum):
-    REGISTRATION = "registration"
-    ROUTE = "route"
-    ACCEPT = "accept"
-    RETURN = "return_case"
-    VERIFY = "verify"
-    UNFOUNDED = "unfounded"
-    RECORD_PAYMENT = "record_payment"
-    REVISE_AMOUNT = "revise_amount"
-    ADD_MEASURE = "add_measure"
-    TRANSFER = "transfer"
-    CLOSE = "close"
-    FOLLOW_UP = "follow_up"
-    ESCALATE = "escalate"
-    REQUEST_EXTENSION = "request_extension"
-    DECIDE_EXTENSION = "decide_extension"
+class TaskUpdate:
+    PROGRESS: Final = UpdateName("progress", ProgressInput, TaskState)
+    COMPLETE: Final = UpdateName("complete", CompleteInput, TaskState)
+    REQUEST_EXTENSION: Final = UpdateName("request_extension", ExtensionRequestInput, TaskState)
+    DECIDE_EXTENSION: Final = UpdateName("decide_extension", ExtensionDecisionInput, TaskState)
+    REASSIGN: Final = UpdateName("reassign", ReassignInput, TaskState)
+    CANCEL: Final = UpdateName("cancel", CancelInput, TaskState)
 
 
-class HazardUpdate(StrEnum):
-    SET_PLAN = "set_plan"
-    RESOLVE = "resolve"
-    FOLLOW_UP = "follow_up"
+class CaseUpdate:
+    ROUTE: Final = UpdateName("route", RouteInput, CaseState)
+    ACCEPT: Final = UpdateName("accept", ReasonInput, CaseState)
+    RETURN: Final = UpdateName("return_case", ReasonInput, CaseState)
+    VERIFY: Final = UpdateName("verify", VerifyInput, CaseState)
+    UNFOUNDED: Final = UpdateName("unfounded", UnfoundedInput, CaseState)
+    RECORD_PAYMENT: Final = UpdateName("record_payment", PaymentInput, CaseState)
+    REVISE_AMOUNT: Final = UpdateName("revise_amount", RevisionInput, CaseState)
+    ADD_MEASURE: Final = UpdateName("add_measure", MeasureInput, CaseState)
+    TRANSFER: Final = UpdateName("transfer", TransferInput, CaseState)
+    CLOSE: Final = UpdateName("close", ReasonInput, CaseState)
+    FOLLOW_UP: Final = UpdateName("follow_up", FollowUpInput, CaseState)
+    ESCALATE: Final = UpdateName("escalate", ReasonInput, CaseState)
+    REQUEST_EXTENSION: Final = UpdateName("request_extension", CaseExtensionRequestInput, CaseState)
+    DECIDE_EXTENSION: Final = UpdateName("decide_extension", DecisionInput, CaseState)
 
 
+class HazardUpdate:
+    SET_PLAN: Final = UpdateName("set_plan", PlanInput, HazardState)
+    RESOLVE: Final = UpdateName("resolve", NoteInput, HazardState)
+    FOLLOW_UP: Final = UpdateName("follow_up", CheckInput, HazardState)
+
+
+CASE_REGISTRATION = "registration"  # the update (no argument) sent with the case's start
 CAMPAIGN_CLOSE = "close"  # signal
 TASK_CALENDAR_CHANGED = "calendar_changed"  # signal
 CURRENT = "current"  # the query every long-lived workflow answers with its state
@@ -111,7 +148,7 @@ async def register_case(client: Client, state: CaseState) -> tuple[CaseState, bo
     """
     try:
         registered = await client.execute_update_with_start_workflow(
-            CaseUpdate.REGISTRATION,
+            CASE_REGISTRATION,
             start_workflow_operation=WithStartWorkflowOperation(
                 WorkflowType.CASE,
                 state,

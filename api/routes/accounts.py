@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict
 
 from api.deps import OfficeActor, SessionDep
 from api.errors import ApiError
+from api.paging import Page, PagingDep
+from api.routing import resource_router
 from domain.units.accounts import AccountCreate, AccountRefused
 from ledger.units import accounts
 
-router = APIRouter(prefix="/api/v1/accounts", tags=["账号"])
+router = resource_router("accounts", "账号")
 
 
 class AccountRead(BaseModel):
@@ -26,9 +27,12 @@ class AccountRead(BaseModel):
     created_at: datetime
 
 
-@router.get("", response_model=list[AccountRead], summary="账号列表（领导小组办公室）")
-async def list_accounts(actor: OfficeActor, session: SessionDep) -> list[AccountRead]:
-    return [AccountRead.model_validate(a) for a in await accounts.list_all(session=session)]
+@router.get("", response_model=Page[AccountRead], summary="账号列表（领导小组办公室）")
+async def list_accounts(
+    actor: OfficeActor, session: SessionDep, paging: PagingDep
+) -> Page[AccountRead]:
+    found, total = await accounts.listed(session=session, limit=paging.limit, offset=paging.offset)
+    return Page[AccountRead].of([AccountRead.model_validate(a) for a in found], total, paging)
 
 
 @router.post("", response_model=AccountRead, status_code=201, summary="新建账号（领导小组办公室）")

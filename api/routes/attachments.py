@@ -9,14 +9,15 @@ import uuid
 from datetime import datetime
 from pathlib import Path
 
-from fastapi import APIRouter, UploadFile
+from fastapi import UploadFile
 from pydantic import BaseModel, ConfigDict
 
 from api.deps import CurrentActor, SessionDep, SettingsDep
 from api.errors import ApiError
+from api.routing import resource_router
 from ledger.files import service as files
 
-router = APIRouter(prefix="/api/v1/attachments", tags=["附件"])
+router = resource_router("attachments", "附件")
 
 MAX_BYTES = 50 * 1024 * 1024
 CHUNK = 1024 * 1024
@@ -38,7 +39,7 @@ def blob_path(root: Path, sha256: str) -> Path:
 
 
 @router.post("", response_model=AttachmentRead, status_code=201, summary="上传附件")
-async def upload(
+async def upload_attachment(
     file: UploadFile, actor: CurrentActor, session: SessionDep, settings: SettingsDep
 ) -> AttachmentRead:
     root = settings.data_dir.resolve()

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends
+from fastapi import Depends
 from fastapi.security import OAuth2PasswordRequestForm
 from pydantic import BaseModel
 
 from api.deps import CurrentActor, SessionDep, SettingsDep
 from api.errors import ApiError
+from api.routing import joined, resource_router
 from api.tokens import TokenClaims, issue_token
 from domain.units.roles import ROLE_LABELS, Role
 from ledger.units import accounts
 
-router = APIRouter(prefix="/api/v1", tags=["登录"])
+TAG = "登录"
+auth = resource_router("auth", TAG)
+me = resource_router("me", TAG)
 
 
 class TokenRead(BaseModel):
@@ -31,8 +34,8 @@ class MeRead(BaseModel):
     unit: str | None
 
 
-@router.post("/auth/token", response_model=TokenRead, summary="登录，获取访问令牌")
-async def token(
+@auth.post("/token", response_model=TokenRead, summary="登录，获取访问令牌")
+async def sign_in(
     form: Annotated[OAuth2PasswordRequestForm, Depends()],
     session: SessionDep,
     settings: SettingsDep,
@@ -57,8 +60,8 @@ async def token(
     )
 
 
-@router.get("/me", response_model=MeRead, summary="当前登录账号")
-async def me(actor: CurrentActor) -> MeRead:
+@me.get("", response_model=MeRead, summary="当前登录账号")
+async def current_account(actor: CurrentActor) -> MeRead:
     return MeRead(
         username=actor.username,
         display_name=actor.display_name,
@@ -66,3 +69,6 @@ async def me(actor: CurrentActor) -> MeRead:
         role_label=ROLE_LABELS[actor.role],
         unit=actor.unit,
     )
+
+
+router = joined(auth, me)

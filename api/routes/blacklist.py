@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict, Field
 
+from api.decisions import DecisionBody
 from api.deps import CurrentActor, SessionDep
 from api.errors import ApiError
+from api.paging import Page, PagingDep
+from api.routing import joined, resource_router
+from api.updates import REFUSAL_STATUS
 from domain.cases.blacklist import (
     BlacklistStatus,
     check_proposal,
@@ -23,8 +26,9 @@ from domain.refusal import Refusal
 from ledger.enterprises import service as enterprises
 from ledger.enterprises.tables import BlacklistEntry
 
-router = APIRouter(prefix="/api/v1", tags=["企业与黑名单"])
-HTTP = {"forbidden": 403, "conflict": 409, "invalid": 422, "not_found": 404}
+TAG = "企业与黑名单"
+enterprise_router = resource_router("enterprises", TAG)
+blacklist_router = resource_router("blacklist", TAG)
 
 
 class EnterpriseRead(BaseModel):
@@ -34,7 +38,7 @@ class EnterpriseRead(BaseModel):
     blacklist_status: str | None
 
 
-class EntryRead(BaseModel):
+class BlacklistEntryRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
     id: int
@@ -46,6 +50,7 @@ class EntryRead(BaseModel):
     listed_at: datetime | None
     removed_at: datetime | None
     history: list[dict[str, Any]]
+    removal_request_id: int | None = Field(description="待审批的移出申请编号（无则为 null）")
 
 
 class Proposal(BaseModel):
@@ -55,13 +60,7 @@ class Proposal(BaseModel):
     case_ids: list[str] = Field(default_factory=list, max_length=100)
 
 
-class Decision(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    approve: bool
-    reason: str = Field(default="", max_length=2000)
-
-
-class RemovalProposal(BaseModel):
+class RemovalRequestBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
     reason: str = Field(min_length=2, max_length=2000)
 
@@ -70,35 +69,49 @@ def _ruled(rule: Callable[[], Any]) -> Any:
     try:
         return rule()
     except Refusal as refusal:
-        raise ApiError(HTTP[refusal.kind], refusal.code, refusal.message) from None
+        raise ApiError(REFUSAL_STATUS[refusal.kind], refusal.code, refusal.message) from None
 
 
-@router.get(
-    "/enterprises", response_model=list[EnterpriseRead], summary="用人单位（含案件数、黑名单状态）"
+@enterprise_router.get(
+    "", response_model=Page[EnterpriseRead], summary="用人单位（含案件数、黑名单状态，按名称）"
 )
 async def list_enterprises(
-    actor: CurrentActor,
-    session: SessionDep,
-    q: str | None = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 100,
-) -> list[EnterpriseRead]:
-    found = await enterprises.search(session=session, text=q, limit=limit)
-    return [
+    actor: CurrentActor, session: SessionDep, paging: PagingDep, q: str | None = None
+) -> Page[EnterpriseRead]:
+    found, total = await enterprises.search(
+        session=session, text=q, limit=paging.limit, offset=paging.offset
+    )
+    items = [
         EnterpriseRead(credit_code=e.credit_code, name=e.name, cases=n, blacklist_status=s)
         for e, n, s in found
     ]
+    return Page[EnterpriseRead].of(items, total, paging)
 
 
-@router.get("/blacklist", response_model=list[EntryRead], summary="黑名单记录")
-async def list_entries(
-    actor: CurrentActor, session: SessionDep, status: BlacklistStatus | None = None
-) -> list[EntryRead]:
-    rows = await enterprises.entries(session=session, status=status.value if status else None)
-    return [EntryRead.model_validate(r) for r in rows]
+@blacklist_router.get("", response_model=Page[BlacklistEntryRead], summary="黑名单记录（新的在前）")
+async def list_blacklist(
+    actor: CurrentActor,
+    session: SessionDep,
+    paging: PagingDep,
+    status: BlacklistStatus | None = None,
+) -> Page[BlacklistEntryRead]:
+    rows, total = await enterprises.entries(
+        session=session,
+        status=status.value if status else None,
+        limit=paging.limit,
+        offset=paging.offset,
+    )
+    return Page[BlacklistEntryRead].of(
+        [BlacklistEntryRead.model_validate(r) for r in rows], total, paging
+    )
 
 
-@router.post("/blacklist", response_model=EntryRead, status_code=201, summary="提出列入黑名单")
-async def propose(body: Proposal, actor: CurrentActor, session: SessionDep) -> EntryRead:
+@blacklist_router.post(
+    "", response_model=BlacklistEntryRead, status_code=201, summary="提出列入黑名单"
+)
+async def propose_listing(
+    body: Proposal, actor: CurrentActor, session: SessionDep
+) -> BlacklistEntryRead:
     code = body.employer.credit_code
     if code is None:
         raise ApiError(
@@ -116,7 +129,7 @@ async def propose(body: Proposal, actor: CurrentActor, session: SessionDep) -> E
         at=datetime.now(UTC),
     )
     await session.commit()
-    return EntryRead.model_validate(entry)
+    return BlacklistEntryRead.model_validate(entry)
 
 
 async def _entry(session: SessionDep, entry_id: int) -> BlacklistEntry:
@@ -126,61 +139,58 @@ async def _entry(session: SessionDep, entry_id: int) -> BlacklistEntry:
     return entry
 
 
-@router.post(
-    "/blacklist/{entry_id}/decision", response_model=EntryRead, summary="审批列入（领导小组办公室）"
+async def _move(
+    session: SessionDep, entry: BlacklistEntry, to: BlacklistStatus, by: str, reason: str
+) -> BlacklistEntryRead:
+    await enterprises.move(
+        session=session, entry=entry, to=to, by=by, at=datetime.now(UTC), reason=reason
+    )
+    await session.commit()
+    return BlacklistEntryRead.model_validate(entry)
+
+
+@blacklist_router.post(
+    "/{entry_id}/decision",
+    response_model=BlacklistEntryRead,
+    summary="审批列入（领导小组办公室）",
 )
-async def decide(
-    entry_id: int, body: Decision, actor: CurrentActor, session: SessionDep
-) -> EntryRead:
+async def decide_listing(
+    entry_id: int, body: DecisionBody, actor: CurrentActor, session: SessionDep
+) -> BlacklistEntryRead:
     entry = await _entry(session, entry_id)
     to = _ruled(lambda: listing_decision(actor.role, BlacklistStatus(entry.status), body.approve))
-    await enterprises.move(
-        session=session,
-        entry=entry,
-        to=to,
-        by=actor.username,
-        at=datetime.now(UTC),
-        reason=body.reason,
-    )
-    await session.commit()
-    return EntryRead.model_validate(entry)
+    return await _move(session, entry, to, actor.username, body.reason)
 
 
-@router.post("/blacklist/{entry_id}/removal", response_model=EntryRead, summary="提出移出黑名单")
-async def propose_removal(
-    entry_id: int, body: RemovalProposal, actor: CurrentActor, session: SessionDep
-) -> EntryRead:
+@blacklist_router.post(
+    "/{entry_id}/removal-requests",
+    response_model=BlacklistEntryRead,
+    status_code=201,
+    summary="提出移出黑名单（编号见 removal_request_id）",
+)
+async def request_removal(
+    entry_id: int, body: RemovalRequestBody, actor: CurrentActor, session: SessionDep
+) -> BlacklistEntryRead:
     entry = await _entry(session, entry_id)
     _ruled(lambda: check_removal_proposal(actor.role, BlacklistStatus(entry.status)))
-    await enterprises.move(
-        session=session,
-        entry=entry,
-        to=BlacklistStatus.REMOVAL_PROPOSED,
-        by=actor.username,
-        at=datetime.now(UTC),
-        reason=body.reason,
+    return await _move(
+        session, entry, BlacklistStatus.REMOVAL_PROPOSED, actor.username, body.reason
     )
-    await session.commit()
-    return EntryRead.model_validate(entry)
 
 
-@router.post(
-    "/blacklist/{entry_id}/removal/decision",
-    response_model=EntryRead,
+@blacklist_router.post(
+    "/{entry_id}/removal-requests/{request_id}/decision",
+    response_model=BlacklistEntryRead,
     summary="审批移出（领导小组办公室）",
 )
 async def decide_removal(
-    entry_id: int, body: Decision, actor: CurrentActor, session: SessionDep
-) -> EntryRead:
+    entry_id: int, request_id: int, body: DecisionBody, actor: CurrentActor, session: SessionDep
+) -> BlacklistEntryRead:
     entry = await _entry(session, entry_id)
     to = _ruled(lambda: removal_decision(actor.role, BlacklistStatus(entry.status), body.approve))
-    await enterprises.move(
-        session=session,
-        entry=entry,
-        to=to,
-        by=actor.username,
-        at=datetime.now(UTC),
-        reason=body.reason,
-    )
-    await session.commit()
-    return EntryRead.model_validate(entry)
+    if entry.removal_request_id != request_id:
+        raise ApiError(404, "removal_request_not_found", f"移出申请 {request_id} 不存在或已处理")
+    return await _move(session, entry, to, actor.username, body.reason)
+
+
+router = joined(enterprise_router, blacklist_router)

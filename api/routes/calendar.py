@@ -5,16 +5,16 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from api.deps import CurrentActor, OfficeActor, SessionDep, TemporalDep
 from api.errors import ApiError, validation_details
+from api.routing import resource_router
 from domain.calendar.workdays import HolidaySpan, YearArrangement
 from ledger.calendar import service as calendar
 from workflows.client import start_calendar_broadcast
 
-router = APIRouter(prefix="/api/v1/calendar", tags=["工作日历"])
+router = resource_router("calendar", "工作日历")
 
 
 class ArrangementBody(BaseModel):
@@ -33,7 +33,7 @@ class YearRead(BaseModel):
 
 
 @router.get("/{year}", response_model=YearRead, summary="某年的工作日安排")
-async def get_year(year: int, actor: CurrentActor, session: SessionDep) -> YearRead:
+async def read_calendar_year(year: int, actor: CurrentActor, session: SessionDep) -> YearRead:
     if not 2000 <= year <= 2099:
         raise ApiError(422, "invalid_year", "year: 年份须在 2000–2099 之间")
     working = await calendar.working_calendar(session=session)
@@ -46,7 +46,7 @@ async def get_year(year: int, actor: CurrentActor, session: SessionDep) -> YearR
 
 
 @router.put("/{year}", response_model=YearRead, summary="载入某年官方放假安排（领导小组办公室）")
-async def load_year(
+async def load_calendar_year(
     year: int, body: ArrangementBody, actor: OfficeActor, session: SessionDep, client: TemporalDep
 ) -> YearRead:
     try:

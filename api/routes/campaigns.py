@@ -6,13 +6,14 @@ import secrets
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Self
 
-from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.deps import CurrentActor, OfficeActor, SessionDep, TemporalDep
 from api.errors import ApiError
+from api.paging import Page, PagingDep
 from api.routes.plans import template_path
+from api.routing import resource_router
 from documents.plan_file import load_plan, plan_text
 from domain.campaigns import CampaignStart, CampaignState, resolution_horizon
 from domain.escalation import SHANGHAI
@@ -25,9 +26,10 @@ from ledger.calendar import service as calendar
 from ledger.campaigns import service as campaigns
 from ledger.units import accounts
 from ledger.units import service as units
-from workflows.client import close_campaign, start_campaign
+from workflows.client import close_campaign as signal_close
+from workflows.client import start_campaign
 
-router = APIRouter(prefix="/api/v1/campaigns", tags=["专项行动"])
+router = resource_router("campaigns", "专项行动")
 START_AHEAD_DAYS = 366  # next season's campaign may be set up now
 START_BACK_DAYS = 31  # a start recorded late; older would put every task overdue at once
 
@@ -157,7 +159,7 @@ async def resolve_body(
 @router.post(
     "", response_model=CampaignCreated, status_code=201, summary="启动专项行动（领导小组办公室）"
 )
-async def create(
+async def start_campaign_from_plan(
     body: CampaignCreate, actor: OfficeActor, session: SessionDep, client: TemporalDep
 ) -> CampaignCreated:
     now = datetime.now(UTC)
@@ -186,15 +188,20 @@ async def create(
     )
 
 
-@router.get("", response_model=list[CampaignRead], summary="专项行动列表")
-async def list_campaigns(actor: CurrentActor, session: SessionDep) -> list[CampaignRead]:
-    return [CampaignRead.model_validate(c) for c in await campaigns.list_all(session=session)]
+@router.get("", response_model=Page[CampaignRead], summary="专项行动列表（新的在前）")
+async def list_campaigns(
+    actor: CurrentActor, session: SessionDep, paging: PagingDep
+) -> Page[CampaignRead]:
+    found, total = await campaigns.listed(session=session, limit=paging.limit, offset=paging.offset)
+    return Page[CampaignRead].of([CampaignRead.model_validate(c) for c in found], total, paging)
 
 
 @router.get(
     "/{campaign_id}", response_model=CampaignDetail, summary="专项行动详情与各阶段、各单位进度"
 )
-async def detail(campaign_id: str, actor: CurrentActor, session: SessionDep) -> CampaignDetail:
+async def campaign_detail(
+    campaign_id: str, actor: CurrentActor, session: SessionDep
+) -> CampaignDetail:
     campaign = await campaigns.get(session=session, campaign_id=campaign_id)
     if campaign is None:
         raise ApiError(404, "campaign_not_found", f"专项行动 {campaign_id} 不存在")
@@ -220,7 +227,7 @@ class CloseBody(BaseModel):
 
 
 @router.post("/{campaign_id}/close", status_code=202, summary="结束专项行动（领导小组办公室）")
-async def close(
+async def close_campaign(
     campaign_id: str, body: CloseBody, actor: OfficeActor, session: SessionDep, client: TemporalDep
 ) -> dict[str, str]:
     campaign = await campaigns.get(session=session, campaign_id=campaign_id)
@@ -228,5 +235,5 @@ async def close(
         raise ApiError(404, "campaign_not_found", f"专项行动 {campaign_id} 不存在")
     if campaign.status == "closed":
         raise ApiError(409, "campaign_closed", "专项行动已结束")
-    await close_campaign(client, campaign_id, body.reason)
+    await signal_close(client, campaign_id, body.reason)
     return {"status": "closing"}

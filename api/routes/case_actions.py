@@ -6,21 +6,23 @@ import uuid
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Literal, TypeVar
 
-from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.ext.asyncio import AsyncSession
 from temporalio.client import Client
 
 from api.case_views import visible_case
+from api.decisions import DecisionBody
 from api.deps import Actor, CurrentActor, SessionDep, TemporalDep
 from api.errors import ApiError
+from api.routing import resource_router
 from api.task_commands import actor_ref
 from api.updates import run_update
 from domain.cases.settlement import Payer, Payment, TerminalRoute
 from domain.cases.state import (
     STATUS_LABELS,
+    CaseExtensionRequestInput,
     CaseState,
     CaseStatus,
     DecisionInput,
@@ -36,9 +38,10 @@ from domain.cases.state import (
 )
 from ledger.files import service as files
 from ledger.units import service as units
-from workflows.client import CaseUpdate
+from workflows.client import CaseUpdate, UpdateName
 
-router = APIRouter(prefix="/api/v1/cases", tags=["欠薪案件"])
+router = resource_router("cases", "欠薪案件")
+Arg = TypeVar("Arg")
 
 
 class Body(BaseModel):
@@ -102,9 +105,10 @@ class CaseAction(BaseModel):
     paid_amount: Decimal
     route: str | None
     major: bool
+    request_id: str | None = Field(default=None, description="新提出的延期申请编号")
 
 
-def _answer(state: CaseState) -> CaseAction:
+def _answer(state: CaseState, request_id: str | None) -> CaseAction:
     return CaseAction(
         id=state.start.case_id,
         case_number=state.start.case_number,
@@ -114,6 +118,7 @@ def _answer(state: CaseState) -> CaseAction:
         paid_amount=sum((p.amount for p in state.payments), Decimal("0.00")),
         route=state.route.value if state.route else None,
         major=state.is_major,
+        request_id=request_id,
     )
 
 
@@ -122,8 +127,9 @@ async def _act(
     client: Client,
     actor: Actor,
     case_id: str,
-    update: Any,
-    body: Callable[[], Any],
+    update: UpdateName[Arg, CaseState],
+    body: Callable[[], Arg],
+    request_id: str | None = None,
 ) -> CaseAction:
     case = await visible_case(session=session, actor=actor, case_id=case_id)
     label = STATUS_LABELS.get(CaseStatus(case.status), case.status)
@@ -132,14 +138,13 @@ async def _act(
         case.id,
         update,
         body(),
-        result_type=CaseState,
         when_finished=ApiError(409, "case_finished", f"案件{label}，不能再操作"),
     )
-    return _answer(state)
+    return _answer(state, request_id)
 
 
 @router.post("/{case_id}/route", response_model=CaseAction, summary="分派承办单位")
-async def route(
+async def route_case(
     case_id: str, body: RouteBody, actor: CurrentActor, session: SessionDep, client: TemporalDep
 ) -> CaseAction:
     if await units.get(session=session, code=body.unit) is None:
@@ -158,7 +163,7 @@ async def route(
 
 
 @router.post("/{case_id}/accept", response_model=CaseAction, summary="受理")
-async def accept(
+async def accept_case(
     case_id: str, body: ReasonBody, actor: CurrentActor, session: SessionDep, client: TemporalDep
 ) -> CaseAction:
     return await _act(
@@ -185,8 +190,8 @@ async def return_case(
     )
 
 
-@router.post("/{case_id}/verification", response_model=CaseAction, summary="核实（人数与金额）")
-async def verify(
+@router.post("/{case_id}/verify", response_model=CaseAction, summary="核实（人数与金额）")
+async def verify_case(
     case_id: str, body: VerifyBody, actor: CurrentActor, session: SessionDep, client: TemporalDep
 ) -> CaseAction:
     return await _act(
@@ -201,8 +206,8 @@ async def verify(
     )
 
 
-@router.post("/{case_id}/unfounded", response_model=CaseAction, summary="核实不属实（附证据）")
-async def unfounded(
+@router.post("/{case_id}/dismiss", response_model=CaseAction, summary="核实不属实（附证据）")
+async def dismiss_case(
     case_id: str, body: UnfoundedBody, actor: CurrentActor, session: SessionDep, client: TemporalDep
 ) -> CaseAction:
     for index, attachment_id in enumerate(body.evidence):
@@ -223,7 +228,7 @@ async def unfounded(
 
 
 @router.post("/{case_id}/payments", response_model=CaseAction, status_code=201, summary="登记支付")
-async def payment(
+async def record_payment(
     case_id: str, body: PaymentBody, actor: CurrentActor, session: SessionDep, client: TemporalDep
 ) -> CaseAction:
     paid = Payment(
@@ -244,9 +249,12 @@ async def payment(
 
 
 @router.post(
-    "/{case_id}/amount-revisions", response_model=CaseAction, summary="修正核实金额（留痕）"
+    "/{case_id}/amount-revisions",
+    response_model=CaseAction,
+    status_code=201,
+    summary="修正核实金额（留痕）",
 )
-async def revise(
+async def revise_amount(
     case_id: str, body: RevisionBody, actor: CurrentActor, session: SessionDep, client: TemporalDep
 ) -> CaseAction:
     return await _act(
@@ -259,8 +267,10 @@ async def revise(
     )
 
 
-@router.post("/{case_id}/measures", response_model=CaseAction, summary="记录化解措施")
-async def measure(
+@router.post(
+    "/{case_id}/measures", response_model=CaseAction, status_code=201, summary="记录化解措施"
+)
+async def add_measure(
     case_id: str, body: MeasureBody, actor: CurrentActor, session: SessionDep, client: TemporalDep
 ) -> CaseAction:
     return await _act(
@@ -276,7 +286,7 @@ async def measure(
 @router.post(
     "/{case_id}/transfer", response_model=CaseAction, summary="移送公安 / 申请法院强制执行"
 )
-async def transfer(
+async def transfer_case(
     case_id: str, body: TransferBody, actor: CurrentActor, session: SessionDep, client: TemporalDep
 ) -> CaseAction:
     return await _act(
@@ -290,7 +300,7 @@ async def transfer(
 
 
 @router.post("/{case_id}/close", response_model=CaseAction, summary="办结（不解决不销账）")
-async def close(
+async def close_case(
     case_id: str, body: ReasonBody, actor: CurrentActor, session: SessionDep, client: TemporalDep
 ) -> CaseAction:
     return await _act(
@@ -303,8 +313,10 @@ async def close(
     )
 
 
-@router.post("/{case_id}/follow-up", response_model=CaseAction, summary="回头看结果")
-async def follow_up(
+@router.post(
+    "/{case_id}/follow-ups", response_model=CaseAction, status_code=201, summary="回头看结果"
+)
+async def follow_up_case(
     case_id: str, body: FollowUpBody, actor: CurrentActor, session: SessionDep, client: TemporalDep
 ) -> CaseAction:
     return await _act(
@@ -317,10 +329,8 @@ async def follow_up(
     )
 
 
-@router.post(
-    "/{case_id}/escalation", response_model=CaseAction, summary="升级为重大案件（说明理由）"
-)
-async def escalate(
+@router.post("/{case_id}/escalate", response_model=CaseAction, summary="升级为重大案件（说明理由）")
+async def escalate_case(
     case_id: str, body: ReasonBody, actor: CurrentActor, session: SessionDep, client: TemporalDep
 ) -> CaseAction:
     return await _act(
@@ -333,37 +343,41 @@ async def escalate(
     )
 
 
-class DecisionBody(Body):
-    approve: bool
-    reason: str = Field(default="", max_length=2000)
-
-
 @router.post(
     "/{case_id}/extension-requests",
     response_model=CaseAction,
     status_code=201,
-    summary="申请延长办结期限（限一次）",
+    summary="申请延长办结期限（限批准一次；编号见 request_id）",
 )
-async def request_extension(
+async def request_case_extension(
     case_id: str, body: ReasonBody, actor: CurrentActor, session: SessionDep, client: TemporalDep
 ) -> CaseAction:
+    request_id = uuid.uuid4().hex[:12]
     return await _act(
         session,
         client,
         actor,
         case_id,
         CaseUpdate.REQUEST_EXTENSION,
-        lambda: ReasonInput(actor=actor_ref(actor), reason=body.reason),
+        lambda: CaseExtensionRequestInput(
+            actor=actor_ref(actor), reason=body.reason, request_id=request_id
+        ),
+        request_id,
     )
 
 
 @router.post(
-    "/{case_id}/extension-requests/decision",
+    "/{case_id}/extension-requests/{request_id}/decision",
     response_model=CaseAction,
     summary="审批延期申请（领导小组办公室）",
 )
-async def decide_extension(
-    case_id: str, body: DecisionBody, actor: CurrentActor, session: SessionDep, client: TemporalDep
+async def decide_case_extension(
+    case_id: str,
+    request_id: str,
+    body: DecisionBody,
+    actor: CurrentActor,
+    session: SessionDep,
+    client: TemporalDep,
 ) -> CaseAction:
     return await _act(
         session,
@@ -371,5 +385,8 @@ async def decide_extension(
         actor,
         case_id,
         CaseUpdate.DECIDE_EXTENSION,
-        lambda: DecisionInput(actor=actor_ref(actor), approve=body.approve, reason=body.reason),
+        lambda: DecisionInput(
+            actor=actor_ref(actor), approve=body.approve, reason=body.reason, request_id=request_id
+        ),
+        request_id,
     )

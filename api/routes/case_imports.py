@@ -6,12 +6,13 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from fastapi import APIRouter, UploadFile
+from fastapi import UploadFile
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.deps import Actor, CurrentActor, SessionDep, TemporalDep
 from api.errors import ApiError
+from api.routing import resource_router
 from documents.case_import_file import read_case_file
 from domain.cases.imports import ImportPage
 from ledger.cases import imports as case_imports
@@ -20,7 +21,7 @@ from ledger.cases.intake import TERRITORY_KINDS
 from ledger.units import service as units
 from workflows.client import start_case_import
 
-router = APIRouter(prefix="/api/v1/cases/imports", tags=["欠薪案件"])
+router = resource_router("cases/imports", "欠薪案件")
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -50,7 +51,7 @@ async def _own_import(session: AsyncSession, actor: Actor, import_id: str) -> Ca
 
 
 @router.post("", response_model=ImportRead, status_code=202, summary="批量导入线索（.xlsx/.csv）")
-async def start_import(
+async def import_cases(
     file: UploadFile, actor: CurrentActor, session: SessionDep, client: TemporalDep
 ) -> ImportRead:
     if actor.unit is None:

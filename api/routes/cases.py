@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import Response
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.case_views import CaseDetail, CaseRead, detail, visible_case
 from api.deps import Actor, CurrentActor, SessionDep, TemporalDep
 from api.errors import ApiError
+from api.paging import Page, PagingDep
+from api.routing import joined, resource_router
 from documents.table_xlsx import table_workbook
 from domain.cases.identifiers import id_number_problems
 from domain.cases.intake import CaseIntake
@@ -22,17 +23,14 @@ from ledger.cases.export import HEADERS, export_rows
 from ledger.cases.figures import figures as case_figures_of
 from ledger.cases.intake import new_case_state, territory_problem
 from ledger.units import service as units
-from workflows.client import register_case
+from workflows.client import register_case as start_or_join_case
 
-router = APIRouter(prefix="/api/v1", tags=["欠薪案件"])
-
-
-class CasePage(BaseModel):
-    items: list[CaseRead]
-    total: int
+TAG = "欠薪案件"
+case_router = resource_router("cases", TAG)
+leader_router = resource_router("leader/cases", TAG)
 
 
-class Registered(BaseModel):
+class CaseRegistered(BaseModel):
     id: str
     case_number: str
     status: str
@@ -55,14 +53,16 @@ def _refuse_bad_id_numbers(body: CaseIntake) -> None:
         raise ApiError(422, "invalid_input", f"输入内容有误：{found[0][1]}", details)
 
 
-@router.post("/cases", response_model=Registered, summary="登记案件（按来源与外部编号去重）")
-async def register(
+@case_router.post(
+    "", response_model=CaseRegistered, summary="登记案件（按来源与外部编号去重；201 为新登记）"
+)
+async def register_case(
     body: CaseIntake,
     actor: CurrentActor,
     session: SessionDep,
     client: TemporalDep,
     response: Response,
-) -> Registered:
+) -> CaseRegistered:
     if actor.unit is None:
         raise ApiError(403, "no_unit", "账号未关联单位，不能登记案件（首问负责须落实到单位）")
     _refuse_bad_id_numbers(body)
@@ -73,9 +73,9 @@ async def register(
         session=session, intake=body, receiving_unit=actor.unit, registered_by=actor.username
     )
     await session.commit()  # the number is taken whether or not the case is new
-    registered, created = await register_case(client, state)
+    registered, created = await start_or_join_case(client, state)
     response.status_code = 201 if created else 200
-    return Registered(
+    return CaseRegistered(
         id=registered.start.case_id,
         case_number=registered.start.case_number,
         status=registered.status.value,
@@ -88,10 +88,11 @@ async def register(
     )
 
 
-@router.get("/cases", response_model=CasePage, summary="案件台账（默认本单位）")
+@case_router.get("", response_model=Page[CaseRead], summary="案件台账（默认本单位，新的在前）")
 async def list_cases(
     actor: CurrentActor,
     session: SessionDep,
+    paging: PagingDep,
     status: str | None = None,
     district: str | None = None,
     sector: str | None = None,
@@ -101,9 +102,7 @@ async def list_cases(
     min_amount: Decimal | None = None,
     max_amount: Decimal | None = None,
     overdue: bool = False,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
-) -> CasePage:
+) -> Page[CaseRead]:
     found, total = await cases.search(
         session=session,
         f=cases.CaseFilter(
@@ -118,10 +117,10 @@ async def list_cases(
             max_amount=max_amount,
             overdue_on=today_in_beijing() if overdue else None,
         ),
-        limit=limit,
-        offset=offset,
+        limit=paging.limit,
+        offset=paging.offset,
     )
-    return CasePage(items=[CaseRead.model_validate(c) for c in found], total=total)
+    return Page[CaseRead].of([CaseRead.model_validate(c) for c in found], total, paging)
 
 
 class Figures(BaseModel):
@@ -144,8 +143,8 @@ async def _scope(actor: Actor, session: AsyncSession) -> list[str] | None:
     return None
 
 
-@router.get(
-    "/cases/figures", response_model=Figures, summary="案件数据（件数、人数、金额、时限办结率）"
+@case_router.get(
+    "/figures", response_model=Figures, summary="案件数据（件数、人数、金额、时限办结率）"
 )
 async def case_figures(
     actor: CurrentActor,
@@ -165,7 +164,7 @@ async def case_figures(
     return Figures(**await case_figures_of(session=session, f=f))
 
 
-@router.get("/cases/export.xlsx", summary="导出案件台账（.xlsx，中文表头，不含个人信息）")
+@case_router.get("/export.xlsx", summary="导出案件台账（.xlsx，中文表头，不含个人信息）")
 async def export_cases(
     actor: CurrentActor,
     session: SessionDep,
@@ -184,22 +183,25 @@ async def export_cases(
     )
 
 
-@router.get("/cases/{case_id}", response_model=CaseDetail, summary="案件详情（个人信息按权限脱敏）")
+@case_router.get("/{case_id}", response_model=CaseDetail, summary="案件详情（个人信息按权限脱敏）")
 async def case_detail(case_id: str, actor: CurrentActor, session: SessionDep) -> CaseDetail:
     case = await visible_case(session=session, actor=actor, case_id=case_id)
     return await detail(session=session, actor=actor, case=case)
 
 
-@router.get("/leader/cases", response_model=CasePage, summary="领导包案清单（本人）")
-async def leader_queue(
-    actor: CurrentActor,
-    session: SessionDep,
-    limit: Annotated[int, Query(ge=1, le=500)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
-) -> CasePage:
+@leader_router.get("", response_model=Page[CaseRead], summary="领导包案清单（本人，新的在前）")
+async def list_leader_cases(
+    actor: CurrentActor, session: SessionDep, paging: PagingDep
+) -> Page[CaseRead]:
     if actor.role is not Role.LEADER:
         raise ApiError(403, "forbidden_role", "领导包案清单仅限领导账号")
     found, total = await cases.search(
-        session=session, f=cases.CaseFilter(leader=actor.username), limit=limit, offset=offset
+        session=session,
+        f=cases.CaseFilter(leader=actor.username),
+        limit=paging.limit,
+        offset=paging.offset,
     )
-    return CasePage(items=[CaseRead.model_validate(c) for c in found], total=total)
+    return Page[CaseRead].of([CaseRead.model_validate(c) for c in found], total, paging)
+
+
+router = joined(case_router, leader_router)

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import Annotated, Any
+from typing import Any, TypeVar
 
-from fastapi import APIRouter, Query, Response
+from fastapi import Response
 from pydantic import BaseModel, ConfigDict
 
 from api.deps import Actor, CurrentActor, SessionDep, TemporalDep
 from api.errors import ApiError
+from api.paging import Page, PagingDep
+from api.routing import resource_router
 from api.task_commands import actor_ref
 from api.updates import run_update
 from documents.table_xlsx import table_workbook
@@ -34,9 +36,10 @@ from ledger.hazards import service as hazards
 from ledger.hazards.export import HEADERS, export_rows
 from ledger.hazards.tables import Hazard
 from ledger.units import service as units
-from workflows.client import HazardUpdate, start_hazard
+from workflows.client import HazardUpdate, UpdateName, start_hazard
 
-router = APIRouter(prefix="/api/v1/hazards", tags=["隐患"])
+router = resource_router("hazards", "隐患")
+Arg = TypeVar("Arg")
 
 
 class HazardRead(BaseModel):
@@ -65,7 +68,7 @@ class HazardDetail(HazardRead):
     events: list[dict[str, Any]]
 
 
-class Registered(BaseModel):
+class HazardRegistered(BaseModel):
     id: str
     number: str
 
@@ -104,10 +107,10 @@ async def _visible(actor: Actor, session: SessionDep, hazard_id: str) -> Hazard:
     return hazard
 
 
-@router.post("", response_model=Registered, status_code=201, summary="登记隐患")
-async def register(
+@router.post("", response_model=HazardRegistered, status_code=201, summary="登记隐患")
+async def register_hazard(
     body: HazardIntake, actor: CurrentActor, session: SessionDep, client: TemporalDep
-) -> Registered:
+) -> HazardRegistered:
     if actor.unit is None:
         raise ApiError(403, "no_unit", "账号未关联单位，不能登记隐患")
     problem = await territory_problem(session=session, code=body.district)
@@ -126,38 +129,40 @@ async def register(
     )
     await session.commit()
     await start_hazard(client, HazardState(start=start))
-    return Registered(id=start.hazard_id, number=start.number)
+    return HazardRegistered(id=start.hazard_id, number=start.number)
 
 
-@router.get("", response_model=list[HazardRead], summary="隐患台账（默认本单位）")
+@router.get("", response_model=Page[HazardRead], summary="隐患台账（默认本单位，新的在前）")
 async def list_hazards(
     actor: CurrentActor,
     session: SessionDep,
+    paging: PagingDep,
     status: HazardStatus | None = None,
     district: str | None = None,
     risk: RiskLevel | None = None,
-    limit: Annotated[int, Query(ge=1, le=1000)] = 200,
-) -> list[HazardRead]:
-    rows = await hazards.search(
+) -> Page[HazardRead]:
+    rows, total = await hazards.search(
         session=session,
         units=await _scope(actor, session),
         status=status.value if status else None,
         district=district,
         risk=risk.value if risk else None,
-        limit=limit,
+        limit=paging.limit,
+        offset=paging.offset,
     )
-    return [HazardRead.model_validate(h) for h in rows]
+    return Page[HazardRead].of([HazardRead.model_validate(h) for h in rows], total, paging)
 
 
 @router.get("/export.xlsx", summary="导出隐患台账（.xlsx，中文表头）")
-async def export(actor: CurrentActor, session: SessionDep) -> Response:
-    rows = await hazards.search(
+async def export_hazards(actor: CurrentActor, session: SessionDep) -> Response:
+    rows, _ = await hazards.search(
         session=session,
         units=await _scope(actor, session),
         status=None,
         district=None,
         risk=None,
         limit=100_000,
+        offset=0,
     )
     content = table_workbook("隐患台账", HEADERS, export_rows(rows))
     return Response(
@@ -168,7 +173,7 @@ async def export(actor: CurrentActor, session: SessionDep) -> Response:
 
 
 @router.get("/{hazard_id}", response_model=HazardDetail, summary="隐患详情与全部记录")
-async def detail(hazard_id: str, actor: CurrentActor, session: SessionDep) -> HazardDetail:
+async def hazard_detail(hazard_id: str, actor: CurrentActor, session: SessionDep) -> HazardDetail:
     hazard = await _visible(actor, session, hazard_id)
     events = [
         {"kind": e.kind, "actor": e.actor, "at": e.at, "detail": e.detail}
@@ -178,7 +183,12 @@ async def detail(hazard_id: str, actor: CurrentActor, session: SessionDep) -> Ha
 
 
 async def _act(
-    actor: Actor, session: SessionDep, client: TemporalDep, hazard_id: str, update: Any, body: Any
+    actor: Actor,
+    session: SessionDep,
+    client: TemporalDep,
+    hazard_id: str,
+    update: UpdateName[Arg, HazardState],
+    body: Arg,
 ) -> HazardRead:
     hazard = await _visible(actor, session, hazard_id)
     state = await run_update(
@@ -186,7 +196,6 @@ async def _act(
         hazard.id,
         update,
         body,
-        result_type=HazardState,
         when_finished=ApiError(409, "hazard_closed", "隐患已销号，不能再操作"),
     )
     # The ledger row plus the status the workflow has just accepted.
@@ -194,7 +203,7 @@ async def _act(
 
 
 @router.post("/{hazard_id}/plan", response_model=HazardRead, summary="落实五个一、四包")
-async def plan(
+async def plan_hazard(
     hazard_id: str, body: PlanBody, actor: CurrentActor, session: SessionDep, client: TemporalDep
 ) -> HazardRead:
     return await _act(
@@ -210,7 +219,7 @@ async def plan(
 
 
 @router.post("/{hazard_id}/resolve", response_model=HazardRead, summary="化解完毕")
-async def resolve(
+async def resolve_hazard(
     hazard_id: str, body: NoteBody, actor: CurrentActor, session: SessionDep, client: TemporalDep
 ) -> HazardRead:
     if len(body.note.strip()) < 2:
@@ -225,8 +234,10 @@ async def resolve(
     )
 
 
-@router.post("/{hazard_id}/follow-up", response_model=HazardRead, summary="回头看结果")
-async def follow_up(
+@router.post(
+    "/{hazard_id}/follow-ups", response_model=HazardRead, status_code=201, summary="回头看结果"
+)
+async def follow_up_hazard(
     hazard_id: str, body: CheckBody, actor: CurrentActor, session: SessionDep, client: TemporalDep
 ) -> HazardRead:
     if len(body.note.strip()) < 2:

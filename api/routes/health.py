@@ -10,8 +10,9 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import text
 
 from api.errors import error_body
+from api.routing import operation_id
 
-router = APIRouter(tags=["运维"])
+router = APIRouter(tags=["运维"], generate_unique_id_function=operation_id)  # outside /api/v1
 
 
 @router.get("/healthz", summary="存活检查")

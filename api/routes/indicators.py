@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from fastapi import APIRouter, UploadFile
+from fastapi import UploadFile
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -20,6 +20,8 @@ from api.indicator_common import (
     refuse_foreign,
     validated,
 )
+from api.paging import Page, PagingDep
+from api.routing import resource_router
 from documents.indicator_sheet import DISTRICT_SHEET
 from domain.indicators.districts import (
     METRIC_LABELS,
@@ -30,12 +32,12 @@ from domain.indicators.districts import (
 from ledger.indicators import service as indicators
 from ledger.units import service as units
 
-router = APIRouter(prefix="/api/v1/indicators", tags=["指标"])
+router = resource_router("indicators/districts", "指标")
 
 DISTRICT_KINDS = ("district",)
 
 
-class IndicatorRead(BaseModel):
+class DistrictIndicatorRead(BaseModel):
     district: str
     metric: DistrictMetric
     metric_label: str
@@ -59,11 +61,11 @@ async def _save(
 
 
 @router.put(
-    "/districts/{week_start}",
+    "/{week_start}",
     response_model=Saved,
     summary="报送各区周指标（逐行校验，全部有效才保存）",
 )
-async def submit_week(
+async def submit_district_week(
     week_start: date, body: WeekBody, actor: IndicatorWriter, session: SessionDep
 ) -> Saved:
     submission = validated(WeeklySubmission, {"week_start": week_start, "rows": body.rows})
@@ -76,11 +78,11 @@ async def submit_week(
 
 
 @router.post(
-    "/districts/{week_start}/upload",
+    "/{week_start}/upload",
     response_model=Saved,
     summary="上传各区周指标 .xlsx（列：区、指标、分子、分母；有错则逐行列出，全部不保存）",
 )
-async def upload_week(
+async def upload_district_week(
     week_start: date, file: UploadFile, actor: IndicatorWriter, session: SessionDep
 ) -> Saved:
     lookup = await units.name_lookup(session=session, kinds=DISTRICT_KINDS)
@@ -91,21 +93,26 @@ async def upload_week(
 
 
 @router.get(
-    "/districts/{week_start}", response_model=list[IndicatorRead], summary="各区周指标（含比率）"
+    "/{week_start}",
+    response_model=Page[DistrictIndicatorRead],
+    summary="各区周指标（含比率；按区、指标）",
 )
-async def read_week(
-    week_start: date, actor: CurrentActor, session: SessionDep
-) -> list[IndicatorRead]:
+async def read_district_week(
+    week_start: date, actor: CurrentActor, session: SessionDep, paging: PagingDep
+) -> Page[DistrictIndicatorRead]:
+    found, total = await indicators.week(
+        session=session, week_start=week_start, limit=paging.limit, offset=paging.offset
+    )
     answer = []
-    for stored in await indicators.week(session=session, week_start=week_start):
+    for stored in found:
         row = IndicatorRow(
             district=stored.district,
             metric=DistrictMetric(stored.metric),
             numerator=stored.numerator,
             denominator=stored.denominator,
         )
-        answer.append(IndicatorRead(
+        answer.append(DistrictIndicatorRead(
             district=row.district, metric=row.metric, metric_label=METRIC_LABELS[row.metric],
             numerator=row.numerator, denominator=row.denominator, rate=row.rate,
         ))  # fmt: skip
-    return answer
+    return Page[DistrictIndicatorRead].of(answer, total, paging)

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from fastapi import APIRouter, UploadFile
+from fastapi import UploadFile
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -22,6 +22,8 @@ from api.indicator_common import (
     scoped_district,
     validated,
 )
+from api.paging import Page, PagingDep
+from api.routing import resource_router
 from documents.indicator_sheet import PROJECT_SHEET
 from domain.indicators.districts import percent
 from domain.indicators.projects import (
@@ -35,7 +37,7 @@ from domain.indicators.projects import (
 from ledger.indicators import service as indicators
 from ledger.projects import service as projects
 
-router = APIRouter(prefix="/api/v1/indicators/projects", tags=["指标"])
+router = resource_router("indicators/projects", "指标")
 
 
 class MetricRead(BaseModel):
@@ -126,18 +128,25 @@ async def upload_project_week(
 
 @router.get(
     "/{week_start}",
-    response_model=list[ProjectIndicatorRead],
+    response_model=Page[ProjectIndicatorRead],
     summary="项目周指标（含比率）；区级账号只看本区项目",
 )
 async def read_project_week(
-    week_start: date, actor: CurrentActor, session: SessionDep, district: str | None = None
-) -> list[ProjectIndicatorRead]:
+    week_start: date,
+    actor: CurrentActor,
+    session: SessionDep,
+    paging: PagingDep,
+    district: str | None = None,
+) -> Page[ProjectIndicatorRead]:
     require_monday(week_start)
-    district = scoped_district(actor, district)
-    stored = await indicators.project_week(
-        session=session, week_start=week_start, district=district
+    stored, total = await indicators.project_week(
+        session=session,
+        week_start=week_start,
+        district=scoped_district(actor, district),
+        limit=paging.limit,
+        offset=paging.offset,
     )
-    return [
+    items = [
         ProjectIndicatorRead(
             **MetricRead.fields(ProjectMetric(row.metric), row.numerator, row.denominator),
             project=project.code,
@@ -146,21 +155,30 @@ async def read_project_week(
         )
         for row, project in stored
     ]
+    return Page[ProjectIndicatorRead].of(items, total, paging)
 
 
 @router.get(
     "/{week_start}/districts",
-    response_model=list[DistrictTotalRead],
+    response_model=Page[DistrictTotalRead],
     summary="各区项目指标汇总（各项目分子之和 / 分母之和）",
 )
 async def read_district_totals(
-    week_start: date, actor: CurrentActor, session: SessionDep, district: str | None = None
-) -> list[DistrictTotalRead]:
+    week_start: date,
+    actor: CurrentActor,
+    session: SessionDep,
+    paging: PagingDep,
+    district: str | None = None,
+) -> Page[DistrictTotalRead]:
     require_monday(week_start)
-    totals = await indicators.district_totals(
-        session=session, week_start=week_start, district=district
+    totals, count = await indicators.district_totals(
+        session=session,
+        week_start=week_start,
+        district=district,
+        limit=paging.limit,
+        offset=paging.offset,
     )
-    return [
+    items = [
         DistrictTotalRead(
             **MetricRead.fields(total.metric, total.numerator, total.denominator),
             district=total.district,
@@ -168,3 +186,4 @@ async def read_district_totals(
         )
         for total in totals
     ]
+    return Page[DistrictTotalRead].of(items, count, paging)

@@ -5,13 +5,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Response
+from fastapi import Path, Response
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.deps import Actor, CurrentActor, SessionDep
 from api.errors import ApiError
 from api.indicator_common import IndicatorWriter, refuse, scoped_district
+from api.paging import Page, PagingDep
+from api.routing import resource_router
 from domain.cases.intake import PROJECT_TYPE_LABELS, ProjectType
 from domain.projects import PROJECT_CODE_PATTERN, ProjectWrite
 from domain.units.roles import Role
@@ -19,7 +21,7 @@ from ledger.projects import service as projects
 from ledger.projects.tables import Project
 from ledger.units import service as units
 
-router = APIRouter(prefix="/api/v1/projects", tags=["工程项目"])
+router = resource_router("projects", "工程项目")
 
 ProjectCode = Annotated[str, Path(pattern=PROJECT_CODE_PATTERN, description="项目编码")]
 
@@ -89,12 +91,17 @@ async def put_project(
     return ProjectRead.of(stored)
 
 
-@router.get("", response_model=list[ProjectRead], summary="工程项目列表；区级账号只看本区")
+@router.get("", response_model=Page[ProjectRead], summary="工程项目列表；区级账号只看本区")
 async def list_projects(
-    actor: CurrentActor, session: SessionDep, district: str | None = None
-) -> list[ProjectRead]:
-    scoped = scoped_district(actor, district)
-    return [ProjectRead.of(p) for p in await projects.list_all(session=session, district=scoped)]
+    actor: CurrentActor, session: SessionDep, paging: PagingDep, district: str | None = None
+) -> Page[ProjectRead]:
+    found, total = await projects.listed(
+        session=session,
+        district=scoped_district(actor, district),
+        limit=paging.limit,
+        offset=paging.offset,
+    )
+    return Page[ProjectRead].of([ProjectRead.of(p) for p in found], total, paging)
 
 
 @router.get("/{code}", response_model=ProjectRead, summary="工程项目详情")

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, Literal
 from urllib.parse import quote
 
-from fastapi import APIRouter, Query, Response
+from fastapi import Query, Response
 from pydantic import BaseModel, ConfigDict, Field
 from temporalio.client import WorkflowFailureError, WorkflowHandle
 from temporalio.exceptions import ActivityError, ApplicationError
@@ -15,10 +15,12 @@ from temporalio.service import RPCError, RPCStatusCode
 
 from api.deps import CurrentActor, OfficeActor, SessionDep, TemporalDep
 from api.errors import ApiError
-from domain.escalation import SHANGHAI, start_of_day
+from api.paging import Page, PagingDep
+from api.routing import joined, resource_router
+from domain.escalation import SHANGHAI, end_of_day, start_of_day
 from domain.plan.model import DayOffRule, Plan, ReportKind
 from domain.plan.schedule import on_day_off
-from domain.reports.periods import PRODUCED_KINDS, SCHEDULED_KINDS, report_id
+from domain.reports.periods import PRODUCED_KINDS, SCHEDULED_KINDS, report_id, report_instant
 from domain.reports.requests import ReportRef, ReportRequest, schedule_id
 from ledger.calendar import service as calendar
 from ledger.campaigns.tables import Campaign
@@ -27,7 +29,10 @@ from ledger.reports import service as reports
 from ledger.reports.territory import territory
 from workflows.client import produce_report
 
-router = APIRouter(prefix="/api/v1", tags=["报告"])
+TAG = "报告"
+report_router = resource_router("reports", TAG)
+campaign_report_router = resource_router("campaigns/{campaign_id}/reports", TAG)
+schedule_router = resource_router("campaigns/{campaign_id}/report-schedules", TAG)
 WAIT_FOR_REPORT = 30.0  # seconds the API waits before answering 202 with the running report
 MEDIA = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -54,11 +59,6 @@ class ReportDetail(ReportRead):
     figures: dict[str, Any]
 
 
-class ReportPage(BaseModel):
-    items: list[ReportRead]
-    total: int
-
-
 class TriggerBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -80,7 +80,7 @@ DAY_OFF_NOTES = {
 }
 
 
-class ScheduleRead(BaseModel):
+class ReportScheduleRead(BaseModel):
     id: str
     duty_key: str
     title: str
@@ -93,26 +93,33 @@ class ScheduleRead(BaseModel):
     note: str
 
 
-@router.get("/reports", response_model=ReportPage, summary="报告列表（新的在前）")
+@report_router.get("", response_model=Page[ReportRead], summary="报告列表（新的在前）")
 async def list_reports(
     actor: CurrentActor,
     session: SessionDep,
+    paging: PagingDep,
     campaign_id: str | None = None,
     kind: ReportKind | None = None,
-    limit: int = Query(default=50, ge=1, le=200),
-    offset: int = Query(default=0, ge=0),
-) -> ReportPage:
+    duty_key: str | None = Query(default=None, max_length=64, description="报送事项 key"),
+    period_from: date | None = Query(default=None, description="统计期含此日或之后的日子"),
+    period_to: date | None = Query(default=None, description="统计期含此日或之前的日子"),
+) -> Page[ReportRead]:
     found, total = await reports.listed(
         session=session,
-        campaign_id=campaign_id,
-        kind=None if kind is None else kind.value,
-        limit=limit,
-        offset=offset,
+        f=reports.ReportFilter(
+            campaign_id=campaign_id,
+            kind=None if kind is None else kind.value,
+            duty_key=duty_key,
+            covering_from=None if period_from is None else start_of_day(period_from),
+            covering_before=None if period_to is None else end_of_day(period_to),
+        ),
+        limit=paging.limit,
+        offset=paging.offset,
     )
-    return ReportPage(items=[ReportRead.model_validate(r) for r in found], total=total)
+    return Page[ReportRead].of([ReportRead.model_validate(r) for r in found], total, paging)
 
 
-@router.get("/reports/{report_id}", response_model=ReportDetail, summary="报告详情与数据")
+@report_router.get("/{report_id}", response_model=ReportDetail, summary="报告详情与数据")
 async def report_detail(report_id: str, actor: CurrentActor, session: SessionDep) -> ReportDetail:
     found = await reports.get(session=session, report_id=report_id)
     if found is None:
@@ -120,8 +127,10 @@ async def report_detail(report_id: str, actor: CurrentActor, session: SessionDep
     return ReportDetail.model_validate(found)
 
 
-@router.get("/reports/{report_id}/{fmt}", summary="下载报告（xlsx 表格或 docx 通报）")
-async def download(report_id: str, fmt: str, actor: CurrentActor, session: SessionDep) -> Response:
+@report_router.get("/{report_id}/{fmt}", summary="下载报告（xlsx 表格或 docx 通报）")
+async def download_report(
+    report_id: str, fmt: str, actor: CurrentActor, session: SessionDep
+) -> Response:
     if fmt not in MEDIA:
         raise ApiError(404, "unknown_format", f"没有 {fmt} 格式，可选 xlsx 或 docx")
     found = await reports.get(session=session, report_id=report_id, with_files=True)
@@ -183,13 +192,13 @@ async def _answer(handle: WorkflowHandle[Any, ReportRef], session: SessionDep) -
     return Triggered(id=done.report_id, status="done", report=ReportRead.model_validate(stored))
 
 
-@router.post(
-    "/campaigns/{campaign_id}/reports",
+@campaign_report_router.post(
+    "",
     response_model=Triggered,
     status_code=201,
-    summary="立即生成报告（办公室）",
+    summary="立即生成报告（办公室；30 秒内未完成答 202）",
 )
-async def trigger(
+async def produce_report_now(
     campaign_id: str,
     body: TriggerBody,
     actor: OfficeActor,
@@ -210,7 +219,7 @@ async def trigger(
         )
     if body.case_id is not None:
         await _check_subject(session, campaign, duty.kind, body.case_id)
-    as_of = _as_of(body, campaign)
+    as_of = report_instant(duty.kind, _as_of(body, campaign), campaign.period_start)
     request = ReportRequest(
         campaign_id=campaign.id,
         duty_key=duty.key,
@@ -229,14 +238,18 @@ async def trigger(
     return answer
 
 
-@router.get(
-    "/campaigns/{campaign_id}/report-schedules",
-    response_model=list[ScheduleRead],
+@schedule_router.get(
+    "",
+    response_model=Page[ReportScheduleRead],
     summary="专项行动的定时报告（Temporal Schedules）",
 )
-async def schedules(
-    campaign_id: str, actor: CurrentActor, session: SessionDep, client: TemporalDep
-) -> list[ScheduleRead]:
+async def list_report_schedules(
+    campaign_id: str,
+    actor: CurrentActor,
+    session: SessionDep,
+    client: TemporalDep,
+    paging: PagingDep,
+) -> Page[ReportScheduleRead]:
     campaign, plan = await _campaign_and_plan(session, campaign_id)
     working = await calendar.working_calendar(session=session)
     found = []
@@ -252,7 +265,7 @@ async def schedules(
         runs = [t.astimezone(SHANGHAI) for t in described.info.next_action_times[:5]]
         rule = duty.day_off_rule()
         found.append(
-            ScheduleRead(
+            ReportScheduleRead(
                 id=described.id,
                 duty_key=duty.key,
                 title=duty.title,
@@ -265,4 +278,7 @@ async def schedules(
                 note=DAY_OFF_NOTES[rule],
             )
         )
-    return found
+    return Page[ReportScheduleRead].cut(found, paging)
+
+
+router = joined(report_router, campaign_report_router, schedule_router)

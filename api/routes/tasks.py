@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 from pydantic import BaseModel, ConfigDict, Field
 
-from api.deps import CurrentActor, OfficeActor, SessionDep, TemporalDep
+from api import task_views
+from api.decisions import DecisionBody
+from api.deps import Actor, CurrentActor, OfficeActor, SessionDep, TemporalDep
 from api.errors import ApiError
+from api.paging import Page, PagingDep
+from api.routing import resource_router
 from api.task_commands import actor_ref, send_update, visible_task
-from domain.calendar.workdays import WorkingCalendar
+from api.task_views import TaskDetail, TaskRead
+from api.updates import REFUSAL_STATUS
+from domain.refusal import Refusal
+from domain.tasks.completion import completion_refused
+from domain.tasks.figures import FigureField
 from domain.tasks.model import (
     AttachmentRef,
     CancelInput,
@@ -24,91 +32,19 @@ from domain.tasks.model import (
     ReassignInput,
     TaskState,
 )
+from domain.tasks.rules import check_urge
 from domain.units.roles import Role
 from infra.clock import today_in_beijing
 from ledger.calendar import service as calendar
 from ledger.files import service as files
 from ledger.tasks import queries as task_queries
-from ledger.tasks import service as tasks
+from ledger.tasks import urge as task_urge
+from ledger.tasks.queries import TaskSort
 from ledger.tasks.tables import Task
 from ledger.units import service as units
 from workflows.client import TaskUpdate
 
-router = APIRouter(prefix="/api/v1/tasks", tags=["任务"])
-
-
-class TaskRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-    id: str
-    campaign_id: str
-    task_key: str
-    occurrence: str | None
-    title: str
-    phase_key: str | None
-    lead_unit: str | None
-    unit_code: str
-    deadline: date
-    deadline_time: datetime | None
-    status: str
-    progress: int
-    escalation: str | None
-    supervising_leader: str | None
-    pending_extension: bool
-    deliverables: list[str] = Field(
-        description="应交内容：note 说明、figures 数据、files 附件、report 报告（可零报告）"
-    )
-    overdue: bool = False
-    deadline_provisional: bool = Field(
-        default=False, description="期限所在年份的放假安排尚未公布，按法定节假日暂估"
-    )
-    completed_at: datetime | None
-
-
-class TaskPage(BaseModel):
-    items: list[TaskRead]
-    total: int
-
-
-class EventRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-    kind: str
-    actor: str
-    at: datetime
-    from_status: str | None
-    to_status: str | None
-    detail: dict[str, Any]
-
-
-class EscalationRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-    step_key: str
-    action: str
-    label: str
-    deadline: date
-    due_at: datetime
-    recorded_at: datetime
-    reason: str
-    recipients: list[str]
-    leader: str | None
-
-
-class TaskDetail(TaskRead):
-    description: str
-    note: str | None
-    figures: dict[str, Any] | None
-    nil_report: bool
-    events: list[EventRead]
-    escalations: list[EscalationRead]
-
-
-def _read(task: Task, today: date, working: WorkingCalendar) -> TaskRead:
-    view = TaskRead.model_validate(task)
-    view.overdue = tasks.is_overdue(task, today)
-    view.deadline_provisional = working.is_provisional(task.deadline.year)
-    return view
+router = resource_router("tasks", "任务")
 
 
 class ProgressBody(BaseModel):
@@ -131,12 +67,6 @@ class ExtensionBody(BaseModel):
     reason: str = Field(min_length=2, max_length=2000)
 
 
-class DecisionBody(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    approve: bool
-    reason: str = Field(default="", max_length=2000)
-
-
 class ReassignBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
     unit: str
@@ -146,6 +76,16 @@ class ReassignBody(BaseModel):
 class CancelBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
     reason: str = Field(min_length=2, max_length=2000)
+
+
+class UrgeBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    message: str = Field(default="请抓紧办理，按期完成。", min_length=2, max_length=500)
+
+
+class Urged(BaseModel):
+    id: str
+    told: int = Field(description="收到催办通知的账号数")
 
 
 class ActionResult(BaseModel):
@@ -168,72 +108,73 @@ def _result(state: TaskState, request_id: str | None = None) -> ActionResult:
     )
 
 
-@router.get("", response_model=TaskPage, summary="任务列表（默认本单位）")
-async def inbox(
+@router.get("", response_model=Page[TaskRead], summary="任务列表（默认本单位，期限近的在前）")
+async def list_tasks(
     actor: CurrentActor,
     session: SessionDep,
+    paging: PagingDep,
     campaign: str | None = None,
     phase: str | None = None,
     status: Annotated[str | None, Query(pattern="^(open|in_progress|completed|cancelled)$")] = None,
     overdue: bool | None = None,
-    due_before: date | None = None,
+    due_before: Annotated[date | None, Query(description="期限早于此日")] = None,
+    due_from: Annotated[date | None, Query(description="期限不早于此日")] = None,
     unit: str | None = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
-) -> TaskPage:
-    if unit is not None and not await actor.may_act_for(unit, session=session):
-        raise ApiError(403, "forbidden", f"您无权查看单位 {unit} 的任务")
-    scope: list[str] | None
-    if unit is not None:
-        scope = [unit]
-    elif actor.role is Role.UNIT:
-        scope = [actor.unit or ""]
-    elif actor.role is Role.DISTRICT:
-        scope = sorted(await units.descendants(session=session, code=actor.unit or ""))
-    else:
-        scope = None
+    led: Annotated[bool, Query(description="本单位牵头的措施中各单位的任务")] = False,
+    q: Annotated[str | None, Query(max_length=100, description="标题中的词（须全部包含）")] = None,
+    sort: TaskSort = TaskSort.DEADLINE,
+    order: Literal["asc", "desc"] = "asc",
+) -> Page[TaskRead]:
     today = today_in_beijing()
     found, total = await task_queries.search(
         session=session,
         f=task_queries.TaskFilter(
-            units=scope,
+            units=await _scope(actor, session, unit, led),
+            lead_unit=(actor.unit or "") if led else None,
             campaign=campaign,
             phase=phase,
             status=status,
             overdue=overdue,
             due_before=due_before,
+            due_from=due_from,
+            q=q,
         ),
         today=today,
-        limit=limit,
-        offset=offset,
+        limit=paging.limit,
+        offset=paging.offset,
+        sort=sort,
+        descending=order == "desc",
     )
     working = await calendar.working_calendar(session=session)
-    return TaskPage(items=[_read(t, today, working) for t in found], total=total)
+    return Page[TaskRead].of([task_views.read(t, today, working) for t in found], total, paging)
+
+
+async def _scope(
+    actor: Actor, session: SessionDep, unit: str | None, led: bool
+) -> list[str] | None:
+    """The units whose tasks the caller lists: one it may act for (or, with `led`, any unit of
+    the measures it leads), its territory by default, every unit for the office and leaders."""
+    if unit is not None and not (led or await actor.may_act_for(unit, session=session)):
+        raise ApiError(403, "forbidden", f"您无权查看单位 {unit} 的任务")
+    if unit is not None:
+        return [unit]
+    if led or actor.role in (Role.OFFICE, Role.LEADER):
+        return None
+    if actor.role is Role.UNIT:
+        return [actor.unit or ""]
+    return sorted(await units.descendants(session=session, code=actor.unit or ""))
 
 
 @router.get("/{task_id}", response_model=TaskDetail, summary="任务详情与全部记录")
-async def detail(task_id: str, actor: CurrentActor, session: SessionDep) -> TaskDetail:
-    task = await visible_task(session=session, actor=actor, task_id=task_id)
-    base = _read(task, today_in_beijing(), await calendar.working_calendar(session=session))
-    return TaskDetail(
-        **base.model_dump(),
-        description=task.description,
-        note=task.note,
-        figures=task.figures,
-        nil_report=task.nil_report,
-        events=[
-            EventRead.model_validate(e)
-            for e in await tasks.events(session=session, task_id=task_id)
-        ],
-        escalations=[
-            EscalationRead.model_validate(e)
-            for e in await tasks.escalations_of(session=session, task_id=task_id)
-        ],
-    )
+async def task_detail(task_id: str, actor: CurrentActor, session: SessionDep) -> TaskDetail:
+    task = await visible_task(session=session, actor=actor, task_id=task_id, lead_unit_too=True)
+    return await task_views.detail(session, actor, task)
 
 
-@router.post("/{task_id}/progress", response_model=ActionResult, summary="报告进度")
-async def progress(
+@router.post(
+    "/{task_id}/progress-reports", response_model=ActionResult, status_code=201, summary="报告进度"
+)
+async def report_progress(
     task_id: str, body: ProgressBody, actor: CurrentActor, session: SessionDep, client: TemporalDep
 ) -> ActionResult:
     task = await visible_task(session=session, actor=actor, task_id=task_id)
@@ -247,7 +188,7 @@ async def progress(
 
 
 @router.post("/{task_id}/complete", response_model=ActionResult, summary="办结任务")
-async def complete(
+async def complete_task(
     task_id: str, body: CompleteBody, actor: CurrentActor, session: SessionDep, client: TemporalDep
 ) -> ActionResult:
     task = await visible_task(session=session, actor=actor, task_id=task_id)
@@ -268,28 +209,33 @@ async def complete(
                 size=stored.size,
             )
         )
-    state = await send_update(
-        client,
-        task,
-        TaskUpdate.COMPLETE,
-        CompleteInput(
-            actor=actor_ref(actor),
-            note=body.note,
-            figures=body.figures,
-            attachments=tuple(attachments),
-            nil_report=body.nil_report,
-        ),
+    completion = CompleteInput(
+        actor=actor_ref(actor),
+        note=body.note,
+        figures=body.figures,
+        attachments=tuple(attachments),
+        nil_report=body.nil_report,
     )
-    return _result(state)
+    _check_completion(task, completion)
+    return _result(await send_update(client, task, TaskUpdate.COMPLETE, completion))
+
+
+def _check_completion(task: Task, body: CompleteInput) -> None:
+    """The workflow's own rule, asked first so that each refusal names its field."""
+    fields = [FigureField.model_validate(f) for f in task.figure_fields]
+    refused = completion_refused(task.deliverables, fields, body)
+    if refused is not None:
+        details = [{"field": p.field, "message": p.message} for p in refused.problems]
+        raise ApiError(422, refused.code, refused.message, details=details)
 
 
 @router.post(
     "/{task_id}/extension-requests",
     response_model=ActionResult,
     status_code=201,
-    summary="申请延期",
+    summary="申请延期（编号见 request_id）",
 )
-async def request_extension(
+async def request_task_extension(
     task_id: str, body: ExtensionBody, actor: CurrentActor, session: SessionDep, client: TemporalDep
 ) -> ActionResult:
     task = await visible_task(session=session, actor=actor, task_id=task_id)
@@ -313,7 +259,7 @@ async def request_extension(
     response_model=ActionResult,
     summary="审批延期申请（领导小组办公室）",
 )
-async def decide_extension(
+async def decide_task_extension(
     task_id: str,
     request_id: str,
     body: DecisionBody,
@@ -336,7 +282,7 @@ async def decide_extension(
 @router.post(
     "/{task_id}/reassign", response_model=ActionResult, summary="改派任务（领导小组办公室）"
 )
-async def reassign(
+async def reassign_task(
     task_id: str, body: ReassignBody, actor: OfficeActor, session: SessionDep, client: TemporalDep
 ) -> ActionResult:
     task = await visible_task(session=session, actor=actor, task_id=task_id)
@@ -355,7 +301,7 @@ async def reassign(
 
 
 @router.post("/{task_id}/cancel", response_model=ActionResult, summary="撤销任务（领导小组办公室）")
-async def cancel(
+async def cancel_task(
     task_id: str, body: CancelBody, actor: OfficeActor, session: SessionDep, client: TemporalDep
 ) -> ActionResult:
     task = await visible_task(session=session, actor=actor, task_id=task_id)
@@ -366,3 +312,34 @@ async def cancel(
         CancelInput(actor=actor_ref(actor), reason=body.reason),
     )
     return _result(state)
+
+
+@router.post(
+    "/{task_id}/urge",
+    response_model=Urged,
+    status_code=201,
+    summary="催办（领导小组办公室，或本项措施的牵头单位）",
+)
+async def urge_task(
+    task_id: str, body: UrgeBody, actor: CurrentActor, session: SessionDep
+) -> Urged:
+    task = await visible_task(session=session, actor=actor, task_id=task_id, lead_unit_too=True)
+    try:
+        check_urge(
+            actor_ref(actor),
+            unit=task.unit_code,
+            lead_unit=task.lead_unit,
+            open_=task.status in task_queries.OPEN_STATUSES,
+        )
+    except Refusal as refusal:
+        raise ApiError(REFUSAL_STATUS[refusal.kind], refusal.code, refusal.message) from None
+    told = await task_urge.urge(
+        session=session,
+        task=task,
+        actor=actor.username,
+        by_unit=actor.unit,
+        message=body.message,
+        at=datetime.now(UTC),
+    )
+    await session.commit()
+    return Urged(id=task.id, told=told)

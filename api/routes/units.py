@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict
 
 from api.deps import CurrentActor, OfficeActor, SessionDep
 from api.errors import ApiError
+from api.paging import Page, PagingDep
+from api.routing import resource_router
 from domain.units.model import UnitsFile
 from ledger.units import service as units
 
-router = APIRouter(prefix="/api/v1/units", tags=["组织机构"])
+router = resource_router("units", "组织机构")
 
 
 class UnitRead(BaseModel):
@@ -30,13 +31,14 @@ class UnitsLoaded(BaseModel):
     loaded: int
 
 
-@router.get("", response_model=list[UnitRead], summary="单位列表")
+@router.get("", response_model=Page[UnitRead], summary="单位列表（按编码）")
 async def list_units(
-    actor: CurrentActor, session: SessionDep, parent: str | None = None
-) -> list[UnitRead]:
-    return [
-        UnitRead.model_validate(u) for u in await units.list_all(session=session, parent=parent)
-    ]
+    actor: CurrentActor, session: SessionDep, paging: PagingDep, parent: str | None = None
+) -> Page[UnitRead]:
+    found, total = await units.listed(
+        session=session, parent=parent, limit=paging.limit, offset=paging.offset
+    )
+    return Page[UnitRead].of([UnitRead.model_validate(u) for u in found], total, paging)
 
 
 @router.get("/{code}", response_model=UnitRead, summary="单位详情")

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field
 
 from api.deps import OfficeActor, SessionDep
 from api.errors import ApiError
+from api.paging import Page, PagingDep
+from api.routing import joined, resource_router
 from ledger.notifications import service as notifications
 from ledger.units import service as units
 
-router = APIRouter(prefix="/api/v1", tags=["外发通知"])
+TAG = "外发通知"
+webhook = resource_router("units/{code}/webhook", TAG)
+webhook_deliveries = resource_router("webhook-deliveries", TAG)
 
 
 class WebhookBody(BaseModel):
@@ -40,9 +43,7 @@ class DeliveryRead(BaseModel):
     updated_at: datetime
 
 
-@router.put(
-    "/units/{code}/webhook", response_model=WebhookRead, summary="设置单位外发通知地址（办公室）"
-)
+@webhook.put("", response_model=WebhookRead, summary="设置单位外发通知地址（办公室）")
 async def set_webhook(
     code: str, body: WebhookBody, actor: OfficeActor, session: SessionDep
 ) -> WebhookRead:
@@ -55,11 +56,16 @@ async def set_webhook(
     return WebhookRead(unit_code=code, url=body.url, active=body.active)
 
 
-@router.get(
-    "/webhook-deliveries", response_model=list[DeliveryRead], summary="外发通知记录（办公室）"
+@webhook_deliveries.get(
+    "", response_model=Page[DeliveryRead], summary="外发通知记录（办公室，新的在前）"
 )
-async def deliveries(
-    actor: OfficeActor, session: SessionDep, status: str | None = None
-) -> list[DeliveryRead]:
-    found = await notifications.deliveries(session=session, status=status)
-    return [DeliveryRead.model_validate(d) for d in found]
+async def list_webhook_deliveries(
+    actor: OfficeActor, session: SessionDep, paging: PagingDep, status: str | None = None
+) -> Page[DeliveryRead]:
+    found, total = await notifications.deliveries(
+        session=session, status=status, limit=paging.limit, offset=paging.offset
+    )
+    return Page[DeliveryRead].of([DeliveryRead.model_validate(d) for d in found], total, paging)
+
+
+router = joined(webhook, webhook_deliveries)

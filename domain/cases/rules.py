@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from domain.cases.settlement import closure_problem, payment_problem, revision_problem
-from domain.cases.state import STATUS_LABELS, CaseState, CaseStatus
+from domain.cases.state import STATUS_LABELS, CaseState, CaseStatus, DecisionInput
 from domain.refusal import Refusal
 from domain.tasks.model import ActorRef
 from domain.units.roles import Role, may_act_for
@@ -128,10 +128,14 @@ def check_extension_request(state: CaseState, actor: ActorRef) -> None:
         raise Refusal("conflict", "extension_pending", "已有待审批的延期申请")
 
 
-def check_extension_decision(state: CaseState, actor: ActorRef, approve: bool, reason: str) -> None:
-    if actor.role is not Role.OFFICE:
+def check_extension_decision(state: CaseState, body: DecisionInput) -> None:
+    """The pending request, by its id; a request made before requests had ids takes any."""
+    if body.actor.role is not Role.OFFICE:
         raise Refusal("forbidden", "forbidden", "只有领导小组办公室可以审批延期申请")
     if state.extension_reason is None:
         raise Refusal("not_found", "no_extension", "没有待审批的延期申请")
-    if not approve and len(reason.strip()) < 2:
+    pending = state.extension_request_id
+    if pending is not None and body.request_id != pending:
+        raise Refusal("not_found", "extension_not_found", f"延期申请 {body.request_id} 不存在")
+    if not body.approve and len(body.reason.strip()) < 2:
         raise Refusal("invalid", "reason_required", "不同意延期时须说明理由")

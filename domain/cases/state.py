@@ -107,10 +107,17 @@ class TransferInput(Frozen):
     reason: str = Field(min_length=2, max_length=2000)
 
 
+class CaseExtensionRequestInput(Frozen):
+    actor: ActorRef
+    reason: str = Field(min_length=2, max_length=2000)
+    request_id: str | None = None  # None in requests sent before requests had ids
+
+
 class DecisionInput(Frozen):
     actor: ActorRef
     approve: bool
     reason: str = Field(default="", max_length=2000)
+    request_id: str | None = None  # the request decided; None in decisions sent before ids
 
 
 class FollowUpInput(Frozen):
@@ -141,6 +148,7 @@ class CaseState(BaseModel):
     close_deadline_reason: str
     extended: bool = False
     extension_reason: str | None = None  # a pending request (办结期限延长，限一次)
+    extension_request_id: str | None = None  # its id (None for a request made before ids)
     fired_steps: list[str] = Field(default_factory=list)  # "{limit}:{step}"
     closed_at: datetime | None = None
     follow_up_due: datetime | None = None

@@ -14,6 +14,7 @@ from typing import Any
 from domain.calendar.workdays import WorkingCalendar
 from domain.cases.settlement import ROUTE_LABELS, TerminalRoute, paid_total
 from domain.cases.state import (
+    CaseExtensionRequestInput,
     CaseState,
     CaseStatus,
     DecisionInput,
@@ -158,11 +159,12 @@ def close(state: CaseState, body: ReasonInput, now: datetime) -> CaseEvent:
     )
 
 
-def request_extension(state: CaseState, body: ReasonInput) -> CaseEvent:
+def request_extension(state: CaseState, body: CaseExtensionRequestInput) -> CaseEvent:
     state.extension_reason = body.reason
+    state.extension_request_id = body.request_id
     return CaseEvent(
         "extension_requested",
-        {"reason": body.reason},
+        {"request_id": body.request_id, "reason": body.reason},
         office=True,
         message=f"案件 {state.start.case_number} 申请延长办结期限：{body.reason}",
     )
@@ -193,7 +195,9 @@ def decide_extension(
 ) -> CaseEvent:
     """An approved extension moves the close limit: its rungs already due stay fired."""
     before = state.close_deadline
+    request_id = state.extension_request_id
     state.extension_reason = None
+    state.extension_request_id = None
     if body.approve:
         days = state.start.settings.limits.extension_working_days
         state.extended = True
@@ -208,7 +212,12 @@ def decide_extension(
         )
     return CaseEvent(
         "extension_approved" if body.approve else "extension_refused",
-        {"from": before.isoformat(), "to": state.close_deadline.isoformat(), "reason": body.reason},
+        {
+            "request_id": request_id,
+            "from": before.isoformat(),
+            "to": state.close_deadline.isoformat(),
+            "reason": body.reason,
+        },
         units=(state.responsible_unit,),
         message=(
             f"案件 {state.start.case_number} 延期申请已{'批准' if body.approve else '驳回'}"

@@ -16,6 +16,7 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 from domain.cases.campaign_rules import CaseRules
 from domain.escalation import DEFAULT_LADDER, KEY_PATTERN, EscalationLadder
 from domain.plan.dates import DateExpr
+from domain.tasks.figures import FigureField
 from domain.units.model import CODE_PATTERN, UnitLevel
 
 UNIT_REF_PATTERN = r"^(@[a-z_]+|[a-z0-9][a-z0-9._-]{0,63})$"
@@ -187,6 +188,7 @@ class Task(BaseModel):
     on_day_off: DayOffRule = DayOffRule.NEXT_WORKING_DAY
     recurrence: Recurrence | None = None
     deliverables: list[Deliverable] = [Deliverable.NOTE]
+    figures: list[FigureField] = []  # the figures a `figures` deliverable asks for, by name
 
 
 class ReportingDuty(BaseModel):
@@ -249,14 +251,16 @@ def _problem(loc: tuple[str | int, ...], code: str, message: str) -> InitErrorDe
     )
 
 
-def _duplicates(name: str, keys: list[str]) -> list[InitErrorDetails]:
+def _duplicates(
+    name: str, keys: list[str], within: tuple[str | int, ...] = ()
+) -> list[InitErrorDetails]:
     first: dict[str, int] = {}
     found = []
     for index, key in enumerate(keys):
         if key in first:
             found.append(
                 _problem(
-                    (name, index, "key"),
+                    (*within, name, index, "key"),
                     "duplicate_key",
                     f"键 {key} 重复（与 {name}[{first[key]}] 相同）",
                 )
@@ -297,6 +301,21 @@ def _selector_problems(plan: Plan) -> list[InitErrorDetails]:
         for loc, ref in refs
         if ref is not None and ref.startswith("@") and ref not in known
     ]
+
+
+def _figure_problems(plan: Plan) -> list[InitErrorDetails]:
+    found: list[InitErrorDetails] = []
+    for i, task in enumerate(plan.tasks):
+        if task.figures and Deliverable.FIGURES not in task.deliverables:
+            found.append(
+                _problem(
+                    ("tasks", i, "figures"),
+                    "figures_not_asked",
+                    "列出数据项的任务须在 deliverables 中包含 figures",
+                )
+            )
+        found += _duplicates("figures", [f.key for f in task.figures], ("tasks", i))
+    return found
 
 
 _REPORT_NEEDS: dict[ReportKind, tuple[str, ...]] = {
@@ -369,4 +388,4 @@ def _problems(plan: Plan) -> list[InitErrorDetails]:
                 found.append(
                     _problem(("reporting", i, name), "required", f"此类报送必须填写 {name}")
                 )
-    return found + _selector_problems(plan)
+    return found + _selector_problems(plan) + _figure_problems(plan)

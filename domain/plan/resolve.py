@@ -26,6 +26,7 @@ from domain.plan.model import (
     Selector,
 )
 from domain.plan.schedule import PlanDates, day_off_note, on_day_off, schedule_plan
+from domain.tasks.figures import FigureField
 from domain.units.model import UnitKind, UnitLevel, UnitSpec
 
 _FROZEN = ConfigDict(frozen=True)
@@ -68,6 +69,7 @@ class ResolvedAssignment(BaseModel):
     deadline: date
     deadline_at: datetime
     deliverables: list[Deliverable]
+    figures: list[FigureField] = []
 
 
 class ResolvedReporting(BaseModel):
@@ -244,6 +246,7 @@ def _assignments(
                 deadline=due,
                 deadline_at=at,
                 deliverables=task.deliverables,
+                figures=task.figures,
             )
             for occurrence, due, at, note in slots
             for unit in units

@@ -61,6 +61,9 @@ class DistrictRow(Frozen):
     indicator_rate: Decimal | None  # mean of the week's submitted rates
     fund_rate: Decimal | None = None  # 一金三制: the district's projects, counts summed
     full_rate: Decimal | None = None  # 8个100%: likewise
+    real_name_rate: Decimal | None = None  # 三率 of the week: 实名制更新率
+    manager_rate: Decimal | None = None  # 项目经理到岗率
+    supervisor_rate: Decimal | None = None  # 监理总监到岗率
 
 
 class OverdueRow(Frozen):
@@ -91,7 +94,7 @@ class MajorCaseRow(Frozen):
     amount: Decimal
     paid: Decimal
     status: str
-    leader: str | None
+    leader: str | None  # as people read it: 职务 and name (the account's), else the username
     reasons: tuple[str, ...]
 
 
@@ -108,6 +111,40 @@ class ClueRow(Frozen):
         return percent(self.handled, self.received)
 
 
+class HazardFigures(Frozen):
+    """欠薪隐患 of the territory toward 动态清零, as they stood at the instant."""
+
+    found: int  # registered before the instant
+    found_in_period: int
+    resolved: int  # resolved or closed, and not reopened since
+    overdue: int  # unresolved past their 五个一 deadline
+    high_risk_open: int
+
+    @property
+    def open(self) -> int:
+        return self.found - self.resolved
+
+    @property
+    def resolution_rate(self) -> Decimal | None:
+        return percent(self.resolved, self.found)
+
+
+class GoalRow(Frozen):
+    """One dated goal of the plan and how far the campaign has come toward it."""
+
+    name: str
+    deadline: date | None
+    measure: str  # what is counted, in words: 欠薪隐患, 欠薪案件 …
+    unit: str  # its counting word: 个, 件, 项
+    done: int
+    total: int
+    rate: Decimal | None = None  # done of total, or a project rate where the goal is one
+
+    @property
+    def share(self) -> Decimal | None:
+        return self.rate if self.rate is not None else percent(self.done, self.total)
+
+
 class PhaseRow(Frozen):
     name: str
     start: date
@@ -120,8 +157,11 @@ class ReportFigures(Frozen):
     campaign_title: str
     duty_key: str
     kind: ReportKind
-    title: str
+    title: str  # a 专报's title names its case, district and campaign
     issuer: str  # the office's name
+    issuer_unit: str = ""  # the office's unit code: its 文号 are numbered per year
+    addressee: str = ""  # 主送机关
+    copy_to: str = ""  # 抄送
     period: ReportPeriod
     tasks: TaskFigures
     cases_in_period: CaseFigures
@@ -133,6 +173,8 @@ class ReportFigures(Frozen):
     clues: tuple[ClueRow, ...]
     current_phases: tuple[PhaseRow, ...]
     next_phases: tuple[PhaseRow, ...]
+    hazards: HazardFigures | None = None
+    goals: tuple[GoalRow, ...] = ()
     case: MajorCaseRow | None = None  # the subject of a 专报
     case_id: str | None = None
     requested_by: str = "system"

@@ -45,6 +45,17 @@ def scheduled_as_of(kind: ReportKind, fired_at: datetime) -> datetime:
     return start_of_day(today)
 
 
+def report_instant(kind: ReportKind, asked: datetime, campaign_start: date) -> datetime:
+    """The instant an on-demand report is as of: a monthly bulletin covers the last whole
+    calendar month, so asked for on 12-01 or 12-15 it is as of 12-01 00:00 (November); asked
+    for in the campaign's first month, which has no whole month before it, it covers the month
+    so far. Other kinds report as of the instant asked."""
+    if kind is not ReportKind.MONTHLY:
+        return asked
+    first = start_of_day(beijing_date(asked).replace(day=1))
+    return first if first > start_of_day(campaign_start) else asked
+
+
 def period_for(kind: ReportKind, as_of: datetime, campaign_start: date) -> ReportPeriod:
     """Weekly: the seven days before; daily: the Beijing day before (or so far today);
     monthly: the calendar month so far; special: the whole campaign so far. Never before the

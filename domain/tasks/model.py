@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from domain.calendar.workdays import YearArrangement
 from domain.escalation import DEFAULT_LADDER, EscalationLadder
+from domain.tasks.figures import FigureField
 from domain.units.roles import Role
 
 
@@ -64,6 +65,7 @@ class TaskSpec(Frozen):
     deadline: date
     deadline_time: datetime | None = None  # only for deadlines given to the minute (demos)
     deliverables: tuple[Literal["note", "figures", "files", "report"], ...] = ("note",)
+    figure_fields: tuple[FigureField, ...] = ()  # the figures the plan names, if it names them
     ladder: EscalationLadder = DEFAULT_LADDER
     calendar: tuple[YearArrangement, ...] = ()
     calendar_sealed: bool = False  # True: `calendar` holds every year (WorkingCalendar sealed)

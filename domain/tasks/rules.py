@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from domain.refusal import Refusal
+from domain.tasks.completion import completion_refused
 from domain.tasks.model import (
     STATUS_LABELS,
     TERMINAL,
@@ -61,18 +62,9 @@ def check_progress(state: TaskState, body: ProgressInput) -> None:
 def check_complete(state: TaskState, body: CompleteInput) -> None:
     _require_own_unit(state, body.actor)
     _require_open(state)
-    wanted = set(state.spec.deliverables)
-    missing = []
-    if "note" in wanted and not body.note.strip():
-        missing.append("办理情况说明（note）")
-    if "figures" in wanted and not body.figures:
-        missing.append("数据（figures）")
-    if "files" in wanted and not body.attachments:
-        missing.append("附件（attachments）")
-    if "report" in wanted and not (body.note.strip() or body.attachments or body.nil_report):
-        missing.append("报告内容（note 或 attachments），无内容可报时请明确零报告（nil_report）")
-    if missing:
-        raise Refusal("invalid", "deliverables_missing", "缺少应交内容：" + "、".join(missing))
+    refused = completion_refused(state.spec.deliverables, state.spec.figure_fields, body)
+    if refused is not None:
+        raise Refusal("invalid", refused.code, refused.message)
 
 
 def check_extension_request(state: TaskState, body: ExtensionRequestInput, today: date) -> None:
@@ -112,3 +104,31 @@ def check_reassign(state: TaskState, body: ReassignInput) -> None:
 def check_cancel(state: TaskState, body: CancelInput) -> None:
     _require_office(body.actor, "撤销任务")
     _require_open(state)
+
+
+def check_urge(actor: ActorRef, *, unit: str, lead_unit: str | None, open_: bool) -> None:
+    """催办: the office urges any unit; a measure's lead unit urges the units that share it."""
+    leads = actor.unit is not None and actor.unit == lead_unit and actor.unit != unit
+    if actor.role is not Role.OFFICE and not leads:
+        raise _forbidden("只有领导小组办公室或本项措施的牵头单位可以催办")
+    if not open_:
+        raise _conflict("task_closed", "任务已办结或撤销，无需催办")
+
+
+def allowed_actions(
+    actor: ActorRef, *, may_act: bool, unit: str, lead_unit: str | None, open_: bool, pending: bool
+) -> list[str]:
+    """What the rules above let this account do to a task now, for the page to offer."""
+    if not open_:
+        return []
+    found = []
+    if may_act and actor.role is not Role.LEADER:
+        found += ["progress", "complete"] + ([] if pending else ["request_extension"])
+    if actor.role is Role.OFFICE:
+        found += (["decide_extension"] if pending else []) + ["reassign", "cancel"]
+    try:
+        check_urge(actor, unit=unit, lead_unit=lead_unit, open_=open_)
+        found.append("urge")
+    except Refusal:
+        pass
+    return found

@@ -15,6 +15,7 @@ class AccountCreate(BaseModel):
     role: Role
     unit: str | None = None
     display_name: str | None = Field(default=None, max_length=100)
+    title: str | None = Field(default=None, max_length=100)  # 职务, e.g. 市领导小组副组长
 
 
 class AccountRefused(ValueError):

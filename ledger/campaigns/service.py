@@ -11,6 +11,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ledger.campaigns.tables import Campaign, CampaignPhase
+from ledger.paging import scalar_page
 from ledger.tasks.tables import Task
 
 
@@ -101,8 +102,12 @@ async def task_count(*, session: AsyncSession, campaign_id: str) -> int:
     )
 
 
-async def list_all(*, session: AsyncSession) -> Sequence[Campaign]:
-    return (await session.scalars(select(Campaign).order_by(Campaign.created_at.desc()))).all()
+async def listed(
+    *, session: AsyncSession, limit: int, offset: int
+) -> tuple[Sequence[Campaign], int]:
+    """A page of the campaigns, newest first; and how many there are."""
+    query = select(Campaign).order_by(Campaign.created_at.desc(), Campaign.id)
+    return await scalar_page(session, query, limit=limit, offset=offset)
 
 
 async def phases(*, session: AsyncSession, campaign_id: str) -> Sequence[CampaignPhase]:

@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, TypeVarTuple
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -18,6 +18,7 @@ from domain.cases.state import CaseState
 from ledger.cases.tables import OPEN_STATUSES, Case, CaseEvent, CaseParty, CasePayment
 from ledger.enterprises import service as enterprises
 from ledger.notifications import service as notifications
+from ledger.paging import scalar_page
 
 Columns = TypeVarTuple("Columns")
 
@@ -226,12 +227,8 @@ def filtered(query: Select[*Columns], f: CaseFilter) -> Select[*Columns]:
 async def search(
     *, session: AsyncSession, f: CaseFilter, limit: int, offset: int
 ) -> tuple[Sequence[Case], int]:
-    base = filtered(select(Case), f)
-    total = await session.scalar(select(func.count()).select_from(base.subquery()))
-    page = await session.scalars(
-        base.order_by(Case.received_at.desc(), Case.id).limit(limit).offset(offset)
-    )
-    return page.all(), int(total or 0)
+    query = filtered(select(Case), f).order_by(Case.received_at.desc(), Case.id)
+    return await scalar_page(session, query, limit=limit, offset=offset)
 
 
 async def get(*, session: AsyncSession, case_id: str) -> Case | None:

@@ -1,5 +1,5 @@
 """案件汇总 (case tallies): the case ledger counted by territory, sector, status, major, project
-type and ladder rung, kept by triggers on `cases` (migration 0013) in the writing transaction, so
+type and ladder rung, kept by triggers on `cases` (migration 0015) in the writing transaction, so
 the dashboard reads a few hundred rows instead of scanning every case."""
 
 from __future__ import annotations

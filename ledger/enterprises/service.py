@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from domain.cases.blacklist import OPEN, BlacklistStatus
 from ledger.cases.tables import Case
 from ledger.enterprises.tables import BlacklistEntry, Enterprise
+from ledger.paging import row_page, scalar_page
 
 
 async def upsert(*, session: AsyncSession, credit_code: str, name: str) -> None:
@@ -32,9 +33,10 @@ async def upsert(*, session: AsyncSession, credit_code: str, name: str) -> None:
 
 
 async def search(
-    *, session: AsyncSession, text: str | None, limit: int
-) -> Sequence[tuple[Enterprise, int, str | None]]:
-    """Enterprises with their case counts and current blacklist status."""
+    *, session: AsyncSession, text: str | None, limit: int, offset: int
+) -> tuple[list[tuple[Enterprise, int, str | None]], int]:
+    """A page of enterprises by name, with their case counts and current blacklist status;
+    and how many match."""
     cases = (
         select(Case.employer_code, func.count().label("n")).group_by(Case.employer_code).subquery()
     )
@@ -47,14 +49,14 @@ async def search(
         select(Enterprise, func.coalesce(cases.c.n, 0), status.c.status)
         .outerjoin(cases, cases.c.employer_code == Enterprise.credit_code)
         .outerjoin(status, status.c.credit_code == Enterprise.credit_code)
-        .order_by(Enterprise.name)
-        .limit(limit)
+        .order_by(Enterprise.name, Enterprise.credit_code)
     )
     if text:
         query = query.where(
             or_(Enterprise.name.contains(text), Enterprise.credit_code == text.upper())
         )
-    return [(e, int(n), s) for e, n, s in (await session.execute(query)).all()]
+    rows, total = await row_page(session, query, limit=limit, offset=offset)
+    return [(e, int(n), s) for e, n, s in rows], total
 
 
 async def open_entry(*, session: AsyncSession, credit_code: str) -> BlacklistEntry | None:
@@ -107,8 +109,11 @@ async def move(
     await session.flush()
 
 
-async def entries(*, session: AsyncSession, status: str | None) -> Sequence[BlacklistEntry]:
+async def entries(
+    *, session: AsyncSession, status: str | None, limit: int, offset: int
+) -> tuple[Sequence[BlacklistEntry], int]:
+    """A page of blacklist entries, newest first; and how many match."""
     query = select(BlacklistEntry).order_by(BlacklistEntry.id.desc())
     if status:
         query = query.where(BlacklistEntry.status == status)
-    return (await session.scalars(query)).all()
+    return await scalar_page(session, query, limit=limit, offset=offset)

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import DateTime, ForeignKey, Identity, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from domain.cases.blacklist import BlacklistStatus
 from ledger.base import Base, Timestamped
 from ledger.campaigns.tables import JSONType
 
@@ -31,3 +32,11 @@ class BlacklistEntry(Timestamped, Base):
     listed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     removed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     history: Mapped[list[dict[str, Any]]] = mapped_column(JSONType, default=list)  # who, when, what
+
+    @property
+    def removal_request_id(self) -> int | None:
+        """The open removal request, numbered by its place in the history (the last record
+        while the entry awaits the office's decision)."""
+        if self.status != BlacklistStatus.REMOVAL_PROPOSED.value:
+            return None
+        return len(self.history) - 1

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from domain.hazards.records import HazardChange
 from ledger.hazards.tables import Hazard, HazardEvent
 from ledger.notifications import service as notifications
+from ledger.paging import scalar_page
 
 
 async def next_number(*, session: AsyncSession) -> str:
@@ -81,8 +82,10 @@ async def search(
     district: str | None,
     risk: str | None,
     limit: int,
-) -> Sequence[Hazard]:
-    query = select(Hazard).order_by(Hazard.created_at.desc()).limit(limit)
+    offset: int,
+) -> tuple[Sequence[Hazard], int]:
+    """A page of hazards, newest first; and how many match."""
+    query = select(Hazard).order_by(Hazard.created_at.desc(), Hazard.id)
     if units is not None:
         query = query.where(Hazard.unit_code.in_(list(units)))
     for column, value in (
@@ -92,7 +95,7 @@ async def search(
     ):
         if value is not None:
             query = query.where(column == value)
-    return (await session.scalars(query)).all()
+    return await scalar_page(session, query, limit=limit, offset=offset)
 
 
 async def events(*, session: AsyncSession, hazard_id: str) -> Sequence[HazardEvent]:

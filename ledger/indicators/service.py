@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from domain.indicators.districts import WeeklySubmission
 from domain.indicators.projects import DistrictTotal, ProjectMetric, ProjectWeeklySubmission
 from ledger.indicators.tables import DistrictIndicator, IndicatorRevision, ProjectIndicator
+from ledger.paging import row_page, scalar_page
 from ledger.projects.tables import Project
 
 # PostgreSQL takes at most 65 535 bind parameters per statement; 6 a row (8 a revision).
@@ -68,13 +69,16 @@ async def save_week(
     return await _replace(session, DistrictIndicator, "district", submission, by, at)
 
 
-async def week(*, session: AsyncSession, week_start: date) -> Sequence[DistrictIndicator]:
+async def week(
+    *, session: AsyncSession, week_start: date, limit: int, offset: int
+) -> tuple[Sequence[DistrictIndicator], int]:
+    """A page of the week's district figures, by district then metric; and their count."""
     query = (
         select(DistrictIndicator)
         .where(DistrictIndicator.week_start == week_start)
         .order_by(DistrictIndicator.district, DistrictIndicator.metric)
     )
-    return (await session.scalars(query)).all()
+    return await scalar_page(session, query, limit=limit, offset=offset)
 
 
 async def save_project_week(
@@ -85,9 +89,10 @@ async def save_project_week(
 
 
 async def project_week(
-    *, session: AsyncSession, week_start: date, district: str | None = None
-) -> list[tuple[ProjectIndicator, Project]]:
-    """The week's project figures with their projects, optionally of one district."""
+    *, session: AsyncSession, week_start: date, district: str | None, limit: int, offset: int
+) -> tuple[list[tuple[ProjectIndicator, Project]], int]:
+    """A page of the week's project figures with their projects, optionally of one district;
+    and their count."""
     query = (
         select(ProjectIndicator, Project)
         .join(Project, Project.code == ProjectIndicator.project)
@@ -96,13 +101,15 @@ async def project_week(
     )
     if district is not None:
         query = query.where(Project.district == district)
-    return [(indicator, project) for indicator, project in await session.execute(query)]
+    rows, total = await row_page(session, query, limit=limit, offset=offset)
+    return [(indicator, project) for indicator, project in rows], total
 
 
 async def district_totals(
-    *, session: AsyncSession, week_start: date, district: str | None = None
-) -> list[DistrictTotal]:
-    """Per district and metric: projects reporting, summed numerators and denominators."""
+    *, session: AsyncSession, week_start: date, district: str | None, limit: int, offset: int
+) -> tuple[list[DistrictTotal], int]:
+    """A page of the totals per district and metric (projects reporting, summed numerators
+    and denominators); and how many (district, metric) pairs there are."""
     query = (
         select(
             Project.district,
@@ -118,6 +125,7 @@ async def district_totals(
     )
     if district is not None:
         query = query.where(Project.district == district)
+    rows, total = await row_page(session, query, limit=limit, offset=offset)
     return [
         DistrictTotal(
             district=code,
@@ -126,8 +134,8 @@ async def district_totals(
             numerator=int(numerator),
             denominator=int(denominator),
         )
-        for code, metric, projects, numerator, denominator in (await session.execute(query)).all()
-    ]
+        for code, metric, projects, numerator, denominator in rows
+    ], total
 
 
 async def counts_as_of(

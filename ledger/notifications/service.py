@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -14,6 +14,7 @@ from domain.escalation import Recipient
 from domain.tasks.records import WebhookInput
 from domain.units.roles import Role
 from ledger.notifications.tables import Notification, UnitWebhook, WebhookDelivery
+from ledger.paging import count, scalar_page
 from ledger.units.accounts_table import Account
 from ledger.units.service import ancestors
 from ledger.units.tables import Unit
@@ -90,20 +91,15 @@ async def notify(
 
 async def inbox(
     *, session: AsyncSession, username: str, unread_only: bool, limit: int, offset: int
-) -> tuple[Sequence[Notification], int]:
-    """The account's notifications, newest first, and the unread count."""
-    query = select(Notification).where(Notification.username == username)
-    if unread_only:
-        query = query.where(Notification.read_at.is_(None))
-    items = (
-        await session.scalars(query.order_by(Notification.id.desc()).limit(limit).offset(offset))
-    ).all()
-    unread = await session.scalar(
-        select(func.count()).where(
-            Notification.username == username, Notification.read_at.is_(None)
-        )
+) -> tuple[Sequence[Notification], int, int]:
+    """A page of the account's notifications, newest first; how many match; how many of all
+    its notifications are unread."""
+    mine = select(Notification).where(Notification.username == username)
+    query = mine.where(Notification.read_at.is_(None)) if unread_only else mine
+    items, total = await scalar_page(
+        session, query.order_by(Notification.id.desc()), limit=limit, offset=offset
     )
-    return items, int(unread or 0)
+    return items, total, await count(session, mine.where(Notification.read_at.is_(None)))
 
 
 async def mark_read(
@@ -190,13 +186,13 @@ async def set_webhook(
 
 
 async def deliveries(
-    *, session: AsyncSession, status: str | None = None, limit: int = 200
-) -> list[WebhookDelivery]:
-    """The latest deliveries first."""
-    query = select(WebhookDelivery).order_by(WebhookDelivery.id.desc()).limit(limit)
+    *, session: AsyncSession, status: str | None, limit: int, offset: int
+) -> tuple[Sequence[WebhookDelivery], int]:
+    """A page of the deliveries, latest first; and how many match."""
+    query = select(WebhookDelivery).order_by(WebhookDelivery.id.desc())
     if status:
         query = query.where(WebhookDelivery.status == status)
-    return list((await session.scalars(query)).all())
+    return await scalar_page(session, query, limit=limit, offset=offset)
 
 
 async def delivery_and_hook(

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.projects import ProjectWrite
 from ledger.indicators.tables import ProjectIndicator
+from ledger.paging import scalar_page
 from ledger.projects.tables import Project
 
 
@@ -42,12 +43,14 @@ async def get(*, session: AsyncSession, code: str) -> Project | None:
     return await session.get(Project, code)
 
 
-async def list_all(*, session: AsyncSession, district: str | None = None) -> Sequence[Project]:
-    """All projects, or those of one district, by district then code."""
+async def listed(
+    *, session: AsyncSession, district: str | None, limit: int, offset: int
+) -> tuple[Sequence[Project], int]:
+    """A page of all projects, or of one district's, by district then code; and their count."""
     query = select(Project).order_by(Project.district, Project.code)
     if district is not None:
         query = query.where(Project.district == district)
-    return (await session.scalars(query)).all()
+    return await scalar_page(session, query, limit=limit, offset=offset)
 
 
 async def districts_of(*, session: AsyncSession) -> dict[str, str]:

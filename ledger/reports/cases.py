@@ -41,6 +41,7 @@ class CaseAsOf:
     reasons: tuple[str, ...]
     leader: str | None
     employer: str
+    project_type: str | None
 
 
 def covered(land: Territory) -> ColumnElement[bool]:
@@ -94,7 +95,7 @@ async def cases_as_of(
         select(
             Case.id, Case.case_number, Case.source, Case.district, Case.received_at,
             Case.workers_claimed, Case.amount_claimed, Case.close_deadline, Case.major_reasons,
-            Case.leader, Case.employer_name, events.c.closed, events.c.reopened,
+            Case.leader, Case.employer_name, Case.project_type, events.c.closed, events.c.reopened,
             events.c.handled, events.c.major, paid.c.paid,
         )
         .join(events, events.c.case_id == Case.id)  # registered before the instant
@@ -127,6 +128,7 @@ def _as_of(row: RowMapping) -> CaseAsOf:
         reasons=tuple(row["major_reasons"] or ()),
         leader=row["leader"],
         employer=row["employer_name"],
+        project_type=row["project_type"],
     )
 
 
@@ -146,7 +148,8 @@ def case_figures(cases: Sequence[CaseAsOf]) -> CaseFigures:
     )
 
 
-def major_row(c: CaseAsOf, land: Territory) -> MajorCaseRow:
+def major_row(c: CaseAsOf, land: Territory, leaders: dict[str, str]) -> MajorCaseRow:
+    """`leaders`: username → 职务 and name, as the bulletin names the leader."""
     return MajorCaseRow(
         case_number=c.number,
         district_name=land.name(c.district),
@@ -155,7 +158,7 @@ def major_row(c: CaseAsOf, land: Territory) -> MajorCaseRow:
         amount=c.claimed,
         paid=c.paid,
         status="已办结" if c.closed else "办理中",
-        leader=c.leader,
+        leader=None if c.leader is None else leaders.get(c.leader, c.leader),
         reasons=c.reasons,
     )
 

@@ -10,10 +10,17 @@ from sqlalchemy import ARRAY, String, any_, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.escalation import start_of_day
-from domain.indicators.districts import percent
+from domain.indicators.districts import DistrictMetric, percent
 from domain.indicators.projects import METRIC_GROUPS, MetricGroup, ProjectMetric
 from domain.plan.model import Plan, ReportingDuty, ReportKind
-from domain.reports.figures import DistrictRow, EscalationRow, PhaseRow, ReportFigures
+from domain.reports.figures import (
+    DistrictRow,
+    EscalationRow,
+    MajorCaseRow,
+    PhaseRow,
+    ReportFigures,
+)
+from domain.reports.letterhead import addressee, copy_to
 from domain.reports.periods import ReportPeriod, last_day, period_for
 from domain.reports.ranking import rank_districts
 from domain.reports.requests import GatherInput
@@ -28,8 +35,13 @@ from ledger.reports.cases import (
     clue_rows,
     major_row,
 )
+from ledger.reports.hazards import hazard_figures
+from ledger.reports.leaders import leader_names
+from ledger.reports.progress import goal_specs, goals
 from ledger.reports.tasks import TaskAsOf, escalation_rows, overdue_rows, task_figures, tasks_as_of
 from ledger.reports.territory import Territory, territory
+
+MEAN = "mean"
 
 
 class UnknownDuty(LookupError):
@@ -38,24 +50,24 @@ class UnknownDuty(LookupError):
 
 async def _indicator_rates(
     session: AsyncSession, week_start: date, at: datetime
-) -> dict[str, Decimal]:
-    """Each district's mean rate over the metrics it had counted that week by `at`."""
-    rates: dict[str, list[Decimal]] = {}
-    for district, _metric, numerator, denominator in await indicators.counts_as_of(
+) -> dict[str, dict[str, Decimal]]:
+    """Each district's 三率 that week as submitted by `at`, by metric, and their mean ("mean")."""
+    rates: dict[str, dict[str, Decimal]] = {}
+    for district, metric, numerator, denominator in await indicators.counts_as_of(
         session=session, kind="district", week_start=week_start, at=at
     ):
         rate = percent(numerator, denominator)
         if rate is not None:
-            rates.setdefault(district, []).append(rate)
-    return {
-        d: (sum(r, Decimal(0)) / len(r)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-        for d, r in rates.items()
-    }
+            rates.setdefault(district, {})[metric] = rate
+    for found in rates.values():
+        mean = sum(found.values(), Decimal(0)) / len(found)
+        found[MEAN] = mean.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return rates
 
 
-async def _project_rates(
+async def _project_counts(
     session: AsyncSession, week_start: date, at: datetime
-) -> dict[tuple[str, MetricGroup], Decimal | None]:
+) -> dict[tuple[str, MetricGroup], tuple[int, int]]:
     """Per district and group (一金三制, 8个100%): the week's project counts by `at`, summed
     (each project under the district it belongs to now)."""
     counts = await indicators.counts_as_of(
@@ -70,15 +82,15 @@ async def _project_rates(
         key = (district_of[project], METRIC_GROUPS[ProjectMetric(metric)])
         total = sums.get(key, (0, 0))
         sums[key] = (total[0] + numerator, total[1] + denominator)
-    return {key: percent(*both) for key, both in sums.items()}
+    return sums
 
 
 def _district_rows(
     land: Territory,
     tasks: Sequence[TaskAsOf],
     cases: Sequence[CaseAsOf],
-    rates: dict[str, Decimal],
-    projects: dict[tuple[str, MetricGroup], Decimal | None],
+    rates: dict[str, dict[str, Decimal]],
+    projects: dict[tuple[str, MetricGroup], tuple[int, int]],
 ) -> tuple[DistrictRow, ...]:
     rows = []
     for district in land.districts:
@@ -86,6 +98,9 @@ def _district_rows(
         own = [c for c in cases if district in (c.district, land.district_of.get(c.district))]
         on_time = sum(t.on_time for t in mine)
         closed = sum(c.closed for c in own)
+        week = rates.get(district, {})
+        fund = projects.get((district, MetricGroup.ONE_FUND_THREE_SYSTEMS), (0, 0))
+        full = projects.get((district, MetricGroup.EIGHT_FULL_RATES), (0, 0))
         rows.append(
             DistrictRow(
                 rank=0,
@@ -97,9 +112,12 @@ def _district_rows(
                 cases_received=len(own),
                 cases_closed=closed,
                 clearance_rate=percent(closed, len(own)),
-                indicator_rate=rates.get(district),
-                fund_rate=projects.get((district, MetricGroup.ONE_FUND_THREE_SYSTEMS)),
-                full_rate=projects.get((district, MetricGroup.EIGHT_FULL_RATES)),
+                indicator_rate=week.get(MEAN),
+                fund_rate=percent(*fund),
+                full_rate=percent(*full),
+                real_name_rate=week.get(DistrictMetric.REAL_NAME_UPDATE),
+                manager_rate=week.get(DistrictMetric.MANAGER_ON_SITE),
+                supervisor_rate=week.get(DistrictMetric.SUPERVISOR_ON_SITE),
             )
         )
     return rank_districts(rows)
@@ -162,50 +180,87 @@ async def _escalations(
     return tuple(sorted(on_tasks + on_cases, key=lambda e: (e.recorded_at, e.unit)))
 
 
+def _title(duty: ReportingDuty, campaign: Campaign, subject: MajorCaseRow | None) -> str:
+    """A 专报 names its case, district and campaign, so sixty of them are told apart."""
+    if subject is None:
+        return duty.title
+    return f"关于{campaign.title}中{subject.district_name}{subject.case_number}号重大欠薪案件的专报"
+
+
+def _majors(
+    cases: Sequence[CaseAsOf], land: Territory, leaders: dict[str, str]
+) -> tuple[MajorCaseRow, ...]:
+    """Unresolved first, the largest sums first."""
+    rows = (major_row(c, land, leaders) for c in cases if c.major)
+    return tuple(sorted(rows, key=lambda m: (m.status == "已办结", -m.amount, m.case_number)))
+
+
+async def _subject(session: AsyncSession, request: GatherInput, land: Territory) -> CaseAsOf | None:
+    """A 专报's case wherever it is (a case of the backlog may become major any time)."""
+    if request.case_id is None:
+        return None
+    at = request.as_of
+    found = await cases_as_of(session=session, land=land, since=at, at=at, only=request.case_id)
+    return found[0] if found else None
+
+
 async def gather(*, session: AsyncSession, request: GatherInput) -> ReportFigures:
     campaign, plan, duty = await _campaign_and_duty(session, request)
     at = request.as_of
     period = _period(duty, request, campaign)
     land = await territory(session=session, root=campaign.root_unit)
     tasks = await tasks_as_of(session=session, campaign_id=campaign.id, at=at)
-    cases = await cases_as_of(
-        session=session, land=land, since=start_of_day(campaign.period_start), at=at
-    )
-    in_period = [c for c in cases if c.received_at >= period.start]
+    since = start_of_day(campaign.period_start)
+    cases = await cases_as_of(session=session, land=land, since=since, at=at)
     day = last_day(at)
     monday = day - timedelta(days=day.weekday())
-    rates = await _indicator_rates(session, monday, at)
-    projects = await _project_rates(session, monday, at)
+    projects = await _project_counts(session, monday, at)
     current, coming = await _phases(session, campaign.id, day)
-    subject = None
-    if request.case_id is not None:  # a case of the backlog may become major any time
-        found = await cases_as_of(session=session, land=land, since=at, at=at, only=request.case_id)
-        subject = found[0] if found else None
+    about = await _subject(session, request, land)
+    named = {c.leader for c in [*cases, *([about] if about else [])]}
+    leaders = await leader_names(session=session, usernames=named)
+    subject = None if about is None else major_row(about, land, leaders)
+    hazards = await hazard_figures(session=session, land=land, since=period.start, at=at, day=day)
+    specs = await goal_specs(session=session, campaign=campaign, plan=plan)
     return ReportFigures(
         report_id=request.report_id,
         campaign_id=campaign.id,
         campaign_title=campaign.title,
         duty_key=duty.key,
         kind=duty.kind,
-        title=duty.title,
+        title=_title(duty, campaign, subject),
         issuer=land.issuer,
+        issuer_unit=land.office,
+        addressee=addressee(land.kinds, land.full_name(land.root), special=about is not None),
+        copy_to=copy_to(
+            land.full_name(land.root), None if about is None else land.full_name(about.district)
+        ),
         period=period,
         tasks=task_figures(tasks),
-        cases_in_period=case_figures(in_period),
+        cases_in_period=case_figures([c for c in cases if c.received_at >= period.start]),
         cases_total=case_figures(cases),
-        districts=_district_rows(land, tasks, cases, rates, projects),
+        districts=_district_rows(
+            land, tasks, cases, await _indicator_rates(session, monday, at), projects
+        ),
         overdue=overdue_rows(tasks, at, land),
         escalations=await _escalations(session, campaign, plan, period, land),
-        major_cases=tuple(  # unresolved first, the largest sums first
-            sorted(
-                (major_row(c, land) for c in cases if c.major),
-                key=lambda m: (m.status == "已办结", -m.amount, m.case_number),
-            )
-        ),
+        major_cases=_majors(cases, land, leaders),
         clues=clue_rows(cases, land, period.start) if duty.kind is ReportKind.MONTHLY else (),
         current_phases=current,
         next_phases=coming,
-        case=None if subject is None else major_row(subject, land),
+        hazards=hazards,
+        goals=goals(specs, hazards, cases, _group_totals(projects)),
+        case=subject,
         case_id=request.case_id,
         requested_by=request.requested_by,
     )
+
+
+def _group_totals(
+    projects: dict[tuple[str, MetricGroup], tuple[int, int]],
+) -> dict[MetricGroup, tuple[int, int]]:
+    totals: dict[MetricGroup, tuple[int, int]] = {}
+    for (_district, group), (numerator, denominator) in projects.items():
+        done, of = totals.get(group, (0, 0))
+        totals[group] = (done + numerator, of + denominator)
+    return totals

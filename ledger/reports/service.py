@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert
@@ -10,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import undefer
 
 from domain.reports.figures import ReportFigures
+from ledger.paging import scalar_page
 from ledger.reports.tables import Report
 
 
@@ -39,22 +42,32 @@ async def save(*, session: AsyncSession, figures: ReportFigures, xlsx: bytes, do
     )
 
 
+@dataclass(frozen=True)
+class ReportFilter:
+    campaign_id: str | None = None
+    kind: str | None = None
+    duty_key: str | None = None
+    # reports whose period [start, end) overlaps [covering_from, covering_before)
+    covering_from: datetime | None = None
+    covering_before: datetime | None = None
+
+
 async def listed(
-    *,
-    session: AsyncSession,
-    campaign_id: str | None,
-    kind: str | None,
-    limit: int,
-    offset: int,
+    *, session: AsyncSession, f: ReportFilter, limit: int, offset: int
 ) -> tuple[Sequence[Report], int]:
     query = select(Report)
-    if campaign_id is not None:
-        query = query.where(Report.campaign_id == campaign_id)
-    if kind is not None:
-        query = query.where(Report.kind == kind)
-    total = await session.scalar(select(func.count()).select_from(query.subquery()))
-    page = query.order_by(Report.period_end.desc(), Report.id).limit(limit).offset(offset)
-    return (await session.scalars(page)).all(), int(total or 0)
+    if f.campaign_id is not None:
+        query = query.where(Report.campaign_id == f.campaign_id)
+    if f.kind is not None:
+        query = query.where(Report.kind == f.kind)
+    if f.duty_key is not None:
+        query = query.where(Report.duty_key == f.duty_key)
+    if f.covering_from is not None:
+        query = query.where(Report.period_end > f.covering_from)
+    if f.covering_before is not None:
+        query = query.where(Report.period_start < f.covering_before)
+    query = query.order_by(Report.period_end.desc(), Report.id)
+    return await scalar_page(session, query, limit=limit, offset=offset)
 
 
 async def get(*, session: AsyncSession, report_id: str, with_files: bool = False) -> Report | None:

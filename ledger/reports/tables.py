@@ -3,10 +3,10 @@ them without a shared disk (a bulletin is tens of kilobytes)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import DateTime, LargeBinary, String, func
+from sqlalchemy import Date, DateTime, Integer, LargeBinary, String, UniqueConstraint, func
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ledger.base import Base, Timestamped
@@ -32,3 +32,17 @@ class Report(Timestamped, Base):
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
     )
+
+
+class DocumentNumber(Base):
+    """发文字号: one per produced report, numbered per issuing office and year without gaps (a
+    number is taken in the transaction that stores the report, so a rollback returns it)."""
+
+    __tablename__ = "report_document_numbers"
+    __table_args__ = (UniqueConstraint("issuer", "year", "number"),)
+
+    report_id: Mapped[str] = mapped_column(String(300), primary_key=True)
+    issuer: Mapped[str] = mapped_column(String(64))  # the office's unit code
+    year: Mapped[int] = mapped_column(Integer)
+    number: Mapped[int] = mapped_column(Integer)
+    dated: Mapped[date] = mapped_column(Date)  # 成文日期: the Beijing day it was first produced

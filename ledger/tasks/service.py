@@ -40,6 +40,7 @@ def _row(snapshot: TaskSnapshot) -> dict[str, Any]:
         "deadline": snapshot.deadline,
         "deadline_time": snapshot.deadline_time,
         "deliverables": list(spec.deliverables),
+        "figure_fields": [f.model_dump() for f in spec.figure_fields],
         "status": snapshot.status.value,
         "progress": snapshot.progress,
         "pending_extension": snapshot.pending_extension,

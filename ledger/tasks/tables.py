@@ -5,13 +5,24 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Date, DateTime, ForeignKey, Identity, Index, String, Text, false, func, text
+from sqlalchemy import (
+    Date,
+    DateTime,
+    ForeignKey,
+    Identity,
+    Index,
+    String,
+    Text,
+    false,
+    func,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ledger.base import Base, Timestamped
 from ledger.campaigns.tables import JSONType
 
-_OPEN = "status IN ('open', 'in_progress')"  # the partial indexes' predicates (migration 0013)
+_OPEN = "status IN ('open', 'in_progress')"  # the partial indexes' predicates (migration 0015)
 _SUPERVISED = "escalation IN ('supervised', 'accountability')"
 
 
@@ -44,6 +55,10 @@ class Task(Timestamped, Base):
     deadline: Mapped[date] = mapped_column(Date)
     deadline_time: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     deliverables: Mapped[list[str]] = mapped_column(JSONType, default=lambda: ["note"])
+    # the figures the plan names for a `figures` deliverable: [{key, label, unit}]
+    figure_fields: Mapped[list[dict[str, str]]] = mapped_column(
+        JSONType, default=list, server_default=text("'[]'")
+    )
     launched: Mapped[bool] = mapped_column(default=True)  # False until its workflow is started
     status: Mapped[str] = mapped_column(String(16), default="open")
     progress: Mapped[int] = mapped_column(default=0)

@@ -1,6 +1,6 @@
 """任务汇总 (task tallies): tasks counted by campaign, phase, unit, rung, status, deadline and
 whether they were completed by the end of their deadline day, kept by triggers on `tasks`
-(migration 0013) in the writing transaction: a campaign's progress is a read of its groups."""
+(migration 0015) in the writing transaction: a campaign's progress is a read of its groups."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from domain.units.accounts import AccountCreate, AccountRefused
 from domain.units.roles import ROLES_NEEDING_UNIT
 from infra.passwords import hash_password, needs_rehash, verify_password
+from ledger.paging import scalar_page
 from ledger.units.accounts_table import Account
 from ledger.units.tables import Unit
 
@@ -30,6 +31,7 @@ async def create(*, session: AsyncSession, spec: AccountCreate) -> Account:
         role=spec.role.value,
         unit_code=spec.unit,
         display_name=spec.display_name,
+        title=spec.title,
         active=True,
     )
     session.add(account)
@@ -56,6 +58,21 @@ async def authenticate(*, session: AsyncSession, username: str, password: str) -
     return account
 
 
-async def list_all(*, session: AsyncSession) -> Sequence[Account]:
-    """Every account, by username."""
-    return (await session.scalars(select(Account).order_by(Account.username))).all()
+async def listed(
+    *, session: AsyncSession, limit: int, offset: int
+) -> tuple[Sequence[Account], int]:
+    """A page of the accounts, by username; and how many there are."""
+    query = select(Account).order_by(Account.username)
+    return await scalar_page(session, query, limit=limit, offset=offset)
+
+
+async def display_names(*, session: AsyncSession, usernames: Iterable[str]) -> dict[str, str]:
+    """Each login name with the name people know its holder by (the login name when none)."""
+    wanted = set(usernames)
+    if not wanted:
+        return {}
+    rows = await session.execute(
+        select(Account.username, Account.display_name).where(Account.username.in_(wanted))
+    )
+    named = {username: display or username for username, display in rows}
+    return {username: named.get(username, username) for username in wanted}

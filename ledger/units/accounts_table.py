@@ -13,7 +13,8 @@ class Account(Timestamped, Base):
 
     id: Mapped[int] = mapped_column(Identity(), primary_key=True)
     username: Mapped[str] = mapped_column(String(64), unique=True)
-    display_name: Mapped[str | None] = mapped_column(String(100))
+    display_name: Mapped[str | None] = mapped_column(String(100))  # the person's name
+    title: Mapped[str | None] = mapped_column(String(100))  # 职务, as bulletins name a leader
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(16))
     unit_code: Mapped[str | None] = mapped_column(

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.units.model import UnitKind, UnitLevel, UnitSpec
+from ledger.paging import scalar_page
 from ledger.units.tables import Unit
 
 
@@ -56,12 +57,14 @@ async def get(*, session: AsyncSession, code: str) -> Unit | None:
     return await session.get(Unit, code)
 
 
-async def list_all(*, session: AsyncSession, parent: str | None = None) -> Sequence[Unit]:
-    """All units, or the direct children of `parent`, ordered by code."""
+async def listed(
+    *, session: AsyncSession, parent: str | None, limit: int, offset: int
+) -> tuple[Sequence[Unit], int]:
+    """A page of all units, or of the direct children of `parent`, by code; and their count."""
     query = select(Unit).order_by(Unit.code)
     if parent is not None:
         query = query.where(Unit.parent_code == parent)
-    return (await session.scalars(query)).all()
+    return await scalar_page(session, query, limit=limit, offset=offset)
 
 
 async def ancestors(*, session: AsyncSession, code: str) -> list[str]:
@@ -122,3 +125,15 @@ async def name_lookup(*, session: AsyncSession, kinds: Collection[str]) -> dict[
             if key:
                 lookup[key] = unit.code
     return lookup
+
+
+async def short_names(*, session: AsyncSession, codes: Iterable[str]) -> dict[str, str]:
+    """The names people read for unit codes (short name, else full name); unknown codes are left
+    out."""
+    wanted = set(codes)
+    if not wanted:
+        return {}
+    rows = await session.execute(
+        select(Unit.code, Unit.short_name, Unit.name).where(Unit.code.in_(wanted))
+    )
+    return {code: short or name for code, short, name in rows}

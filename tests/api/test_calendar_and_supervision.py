@@ -110,13 +110,16 @@ async def test_supervision_list_is_for_office_and_leaders(
     task_id = await start_task("tj.rsj", deadline=overdue)
 
     async def supervised() -> bool:
-        rows = (await client.get("/api/v1/supervision", headers=office)).json()
+        rows = (await client.get("/api/v1/supervision", headers=office)).json()["items"]
         return {r["action"] for r in rows} == {"supervise", "accountability"}
 
     await eventually(supervised)
-    rows = (await client.get("/api/v1/supervision", headers=leader)).json()
+    page = (await client.get("/api/v1/supervision", headers=leader)).json()
+    rows = page["items"]
     assert {r["task_id"] for r in rows} == {task_id}
+    assert page["total"] == len(rows)
     assert all(r["leader"] == "leader" for r in rows)
+    assert all(r["leader_name"] == "leader" for r in rows)  # no display name: the login name
     assert (await client.get("/api/v1/supervision", headers=unit)).status_code == 403
     detail = (await client.get(f"/api/v1/tasks/{task_id}", headers=unit)).json()
     assert detail["escalation"] == "accountability"
@@ -174,5 +177,5 @@ async def test_escalations_reach_the_units_webhook_signed_and_retried(
 
     await eventually(recorded)
     listed = (await client.get("/api/v1/webhook-deliveries", headers=office)).json()
-    assert listed[0]["status"] == "delivered"
+    assert ([d["status"] for d in listed["items"]], listed["total"]) == (["delivered"], 1)
     assert (await client.get("/api/v1/webhook-deliveries", headers=unit)).status_code == 403

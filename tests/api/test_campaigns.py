@@ -63,9 +63,11 @@ async def test_pian1_gives_every_district_its_nine_measures_and_two_reports(
     assert {r.deadline for r in rows if not r.task_key.startswith("report.")} == {before_festival}
     assert {r.deadline for r in rows if r.task_key == "report.phase-progress"} == {progress}
     assert {r.deadline for r in rows if r.task_key == "report.summary"} == {summary}
-    schedules = (
+    page = (
         await client.get(f"/api/v1/campaigns/{created['id']}/report-schedules", headers=office)
     ).json()
+    schedules = page["items"]
+    assert page["total"] == len(schedules)
     assert {s["duty_key"]: s["on_day_off"] for s in schedules} == {
         "weekly-report": "next_working_day",
         "weekly-bulletin": "next_working_day",
@@ -222,7 +224,10 @@ async def test_campaign_refusals(client: httpx.AsyncClient, login: Login) -> Non
 async def test_plans_endpoints(client: httpx.AsyncClient, login: Login) -> None:
     unit = await login("rsj", Role.UNIT, "tj.rsj")
     listed = (await client.get("/api/v1/plans", headers=unit)).json()
-    assert [p["key"] for p in listed] == list(TEMPLATE_UNITS)
+    assert [p["key"] for p in listed["items"]] == list(TEMPLATE_UNITS)
+    assert listed["total"] == len(TEMPLATE_UNITS)
+    rest = (await client.get("/api/v1/plans", params={"offset": 1}, headers=unit)).json()
+    assert rest["items"] == listed["items"][1:]
     schema = (await client.get("/api/v1/plans/schema", headers=unit)).json()
     assert "phases" in schema["properties"] and "tasks" in schema["properties"]
     one = (await client.get("/api/v1/plans/pian5-hongqiao-winter", headers=unit)).json()
@@ -240,7 +245,7 @@ async def test_office_lists_and_closes_a_campaign(
     created = await start_campaign(client, office, "pian3-mulaoyuan-special")
     await wait_until_launched(session_factory, created["id"], created["task_count"])
     listed = (await client.get("/api/v1/campaigns", headers=unit)).json()
-    assert [(c["id"], c["status"]) for c in listed] == [(created["id"], "running")]
+    assert [(c["id"], c["status"]) for c in listed["items"]] == [(created["id"], "running")]
     closing = await client.post(
         f"/api/v1/campaigns/{created['id']}/close", json={"reason": "上级部署调整"}, headers=office
     )

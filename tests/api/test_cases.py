@@ -83,7 +83,7 @@ async def test_the_handling_chain_and_closure_only_when_paid(
         await client.post(f"{base}/accept", json={"reason": "属地受理"}, headers=handler)
     ).json()["status"] == "verifying"
     verified = await client.post(
-        f"{base}/verification", json={"workers": 8, "amount": "96000.00"}, headers=handler
+        f"{base}/verify", json={"workers": 8, "amount": "96000.00"}, headers=handler
     )
     assert verified.json()["status"] == "resolving"
     paid = await client.post(
@@ -150,7 +150,7 @@ async def test_major_case_goes_to_a_leaders_queue(
     )
     assert registered.json()["major"] is True
     assert registered.json()["major_reasons"] == ["涉及 56 人（≥30 人）", "群体性事件"]
-    supervised = (await client.get("/api/v1/supervision/cases", headers=leader)).json()
+    supervised = (await client.get("/api/v1/supervision/cases", headers=leader)).json()["items"]
     assert [(c["case_number"], c["task_force"]) for c in supervised] == [
         (registered.json()["case_number"], ["tj.rsj", "tj.hp"])
     ]
@@ -182,7 +182,7 @@ async def test_figures_and_export(
     case_id = big.json()["id"]
     await client.post(f"/api/v1/cases/{case_id}/accept", json={"reason": "受理"}, headers=hotline)
     await client.post(
-        f"/api/v1/cases/{case_id}/verification",
+        f"/api/v1/cases/{case_id}/verify",
         json={"workers": 31, "amount": "1000.00"},
         headers=hotline,
     )
@@ -277,23 +277,23 @@ async def test_extension_and_overdue_filter(
         headers=hotline,
     )
     assert asked.status_code == 201
-    by_unit = await client.post(
-        f"/api/v1/cases/{case_id}/extension-requests/decision",
-        json={"approve": True},
-        headers=hotline,
-    )
+    request_id = asked.json()["request_id"]
+    decision = f"/api/v1/cases/{case_id}/extension-requests/{request_id}/decision"
+    by_unit = await client.post(decision, json={"approve": True}, headers=hotline)
     assert by_unit.status_code == 403
-    decided = await client.post(
-        f"/api/v1/cases/{case_id}/extension-requests/decision",
-        json={"approve": True, "reason": "同意"},
+    stale = await client.post(
+        f"/api/v1/cases/{case_id}/extension-requests/nope/decision",
+        json={"approve": True},
         headers=office,
     )
-    assert decided.status_code == 200
+    assert (stale.status_code, stale.json()["error"]["code"]) == (404, "extension_not_found")
+    decided = await client.post(decision, json={"approve": True, "reason": "同意"}, headers=office)
+    assert (decided.status_code, decided.json()["request_id"]) == (200, request_id)
     detail = (await client.get(f"/api/v1/cases/{case_id}", headers=hotline)).json()
     assert detail["close_deadline"] == extended.isoformat()
-    assert [e["kind"] for e in detail["events"]][-2:] == [
-        "extension_requested",
-        "extension_approved",
+    assert [(e["kind"], e["detail"]["request_id"]) for e in detail["events"][-2:]] == [
+        ("extension_requested", request_id),
+        ("extension_approved", request_id),
     ]
     twice = await client.post(
         f"/api/v1/cases/{case_id}/extension-requests", json={"reason": "再延期"}, headers=hotline
@@ -358,15 +358,13 @@ async def test_the_remaining_case_actions_and_their_refusals(
     ).status_code == 403
     returned = await client.post(f"{base}/return", json={"reason": "不属本区管辖"}, headers=handler)
     assert (returned.json()["status"], returned.json()["handling_unit"]) == ("registered", None)
-    escalated = await client.post(f"{base}/escalation", json={"reason": "媒体关注"}, headers=leader)
+    escalated = await client.post(f"{base}/escalate", json={"reason": "媒体关注"}, headers=leader)
     assert escalated.json()["major"] is True
     assert (
-        await client.post(f"{base}/escalation", json={"reason": "再次升级"}, headers=hotline)
+        await client.post(f"{base}/escalate", json={"reason": "再次升级"}, headers=hotline)
     ).status_code == 409
     await client.post(f"{base}/accept", json={"reason": "本单位办理"}, headers=hotline)
-    await client.post(
-        f"{base}/verification", json={"workers": 8, "amount": "96000.00"}, headers=hotline
-    )
+    await client.post(f"{base}/verify", json={"workers": 8, "amount": "96000.00"}, headers=hotline)
     bad_kind = await client.post(f"{base}/measures", json={"kind": "prayer"}, headers=hotline)
     assert bad_kind.status_code == 422
     ordered = await client.post(
@@ -378,13 +376,13 @@ async def test_the_remaining_case_actions_and_their_refusals(
         },
         headers=hotline,
     )
-    assert ordered.status_code == 200
+    assert ordered.status_code == 201
     revised = await client.post(
         f"{base}/amount-revisions",
         json={"amount": "90000.00", "reason": "核减重复计算"},
         headers=hotline,
     )
-    assert revised.json()["verified_amount"] == "90000.00"
+    assert (revised.status_code, revised.json()["verified_amount"]) == (201, "90000.00")
     assert (
         await client.post(
             f"{base}/amount-revisions",
@@ -405,15 +403,17 @@ async def test_the_remaining_case_actions_and_their_refusals(
         await client.post(f"{base}/close", json={"reason": "已申请强制执行"}, headers=hotline)
     ).json()["status"] == "closed"
     reopened = await client.post(
-        f"{base}/follow-up", json={"passed": False, "note": "执行未到位"}, headers=hotline
+        f"{base}/follow-ups", json={"passed": False, "note": "执行未到位"}, headers=hotline
     )
-    assert (reopened.json()["status"], reopened.json()["route"]) == ("resolving", None)
+    assert (reopened.status_code, reopened.json()["status"], reopened.json()["route"]) == (
+        201, "resolving", None,
+    )  # fmt: skip
     second = (await client.post("/api/v1/cases", json=clue("GJ-ACT-2"), headers=hotline)).json()[
         "id"
     ]
     await client.post(f"/api/v1/cases/{second}/accept", json={"reason": "受理"}, headers=hotline)
     no_evidence = await client.post(
-        f"/api/v1/cases/{second}/unfounded",
+        f"/api/v1/cases/{second}/dismiss",
         json={"reason": "核实无欠薪", "evidence": ["nope"]},
         headers=hotline,
     )
@@ -425,7 +425,7 @@ async def test_the_remaining_case_actions_and_their_refusals(
         headers=hotline,
     )
     unfounded = await client.post(
-        f"/api/v1/cases/{second}/unfounded",
+        f"/api/v1/cases/{second}/dismiss",
         json={"reason": "核实无欠薪", "evidence": [proof.json()["id"]]},
         headers=hotline,
     )

@@ -78,20 +78,20 @@ async def test_hazard_lifecycle(client: httpx.AsyncClient, login: Login, dev_wor
     assert detail["four_packages"]["stabilise"] == "小白楼街道"
     assert [e["kind"] for e in detail["events"]] == ["registered", "planned", "resolved"]
     closed = await client.post(
-        f"/api/v1/hazards/{hazard_id}/follow-up",
+        f"/api/v1/hazards/{hazard_id}/follow-ups",
         json={"passed": True, "note": "回访工资已发"},
         headers=unit,
     )
-    assert closed.json()["status"] == "closed"
+    assert (closed.status_code, closed.json()["status"]) == (201, "closed")
     late = await client.post(
-        f"/api/v1/hazards/{hazard_id}/follow-up",
+        f"/api/v1/hazards/{hazard_id}/follow-ups",
         json={"passed": True, "note": "再次回访"},
         headers=unit,
     )
     assert late.status_code == 409
     listed = (await client.get("/api/v1/hazards", params={"risk": "high"}, headers=office)).json()
-    assert [h["id"] for h in listed] == [hazard_id]
-    assert (await client.get("/api/v1/hazards", headers=other)).json() == []
+    assert ([h["id"] for h in listed["items"]], listed["total"]) == ([hazard_id], 1)
+    assert (await client.get("/api/v1/hazards", headers=other)).json()["items"] == []
     exported = await client.get("/api/v1/hazards/export.xlsx", headers=office)
     rows = list(load_workbook(io.BytesIO(exported.content)).active.iter_rows(values_only=True))
     assert rows[0][:3] == ("编号", "状态", "风险等级")

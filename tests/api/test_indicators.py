@@ -39,7 +39,7 @@ async def test_district_and_office_submit_and_rates_come_back(
         ]
     }
     assert (await client.put(WEEK, json=other, headers=office)).json() == {"saved": 1}
-    rows = (await client.get(WEEK, headers=district)).json()
+    rows = (await client.get(WEEK, headers=district)).json()["items"]
     assert [(r["district"], r["metric_label"], r["rate"]) for r in rows] == [
         ("tj.hp", "项目经理到岗率", "66.7"),
         ("tj.hp", "实名制更新率", "93.5"),
@@ -53,7 +53,7 @@ async def test_district_and_office_submit_and_rates_come_back(
     await client.put(WEEK, json=again, headers=district)
     rates = {
         (r["district"], r["metric"]): r["rate"]
-        for r in (await client.get(WEEK, headers=office)).json()
+        for r in (await client.get(WEEK, headers=office)).json()["items"]
     }
     assert rates[("tj.hp", "manager_on_site")] == "100.0"
 
@@ -72,7 +72,7 @@ async def test_a_bad_row_saves_nothing_and_is_named(
     details = {(d["field"], d["message"]) for d in refused.json()["error"]["details"]}
     assert ("rows[1]", "分子 30 大于分母 20") in details
     assert any(field == "rows[2].metric" for field, _ in details)
-    assert (await client.get(WEEK, headers=office)).json() == []
+    assert (await client.get(WEEK, headers=office)).json()["items"] == []
     mars = await client.put(
         WEEK, json={"rows": [{**rows[0], "district": "tj.mars"}]}, headers=office
     )
@@ -121,7 +121,7 @@ async def test_upload_lists_every_bad_row_and_saves_nothing(
         (5, "分母", "应为整数：「两」"),
         (6, "指标", "与第 2 行重复（同一区同一指标）"),
     ]
-    assert (await client.get(WEEK, headers=office)).json() == []
+    assert (await client.get(WEEK, headers=office)).json()["items"] == []
 
     saved = await client.post(
         f"{WEEK}/upload", files=sheet(rows[0], ("河西", "项目经理到岗率", 3, 4)), headers=office
@@ -129,7 +129,7 @@ async def test_upload_lists_every_bad_row_and_saves_nothing(
     assert saved.json() == {"saved": 2}
     rates = [
         (r["district"], r["metric"], r["rate"])
-        for r in (await client.get(WEEK, headers=office)).json()
+        for r in (await client.get(WEEK, headers=office)).json()["items"]
     ]
     assert rates == [("tj.hp", "real_name_update", "93.5"), ("tj.hx", "manager_on_site", "75.0")]
 
@@ -176,7 +176,7 @@ async def test_upload_refusals(client: httpx.AsyncClient, login: Login) -> None:
     assert foreign.json()["error"]["details"] == [
         {"row": 3, "column": "区", "message": "只能报送本区（tj.hp）的指标"}
     ]
-    assert (await client.get(WEEK, headers=office)).json() == []
+    assert (await client.get(WEEK, headers=office)).json()["items"] == []
     assert (await client.post(f"{WEEK}/upload", files=sheet(row), headers=hp)).json() == {
         "saved": 1
     }

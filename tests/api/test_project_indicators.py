@@ -44,7 +44,7 @@ async def test_submit_read_and_district_totals(client: httpx.AsyncClient, login:
     hx_row = {"project": "HX-1", "metric": "notice_board", "numerator": 0, "denominator": 0}
     assert (await client.put(WEEK, json={"rows": [hx_row]}, headers=office)).json() == {"saved": 1}
 
-    listed = (await client.get(WEEK, headers=office)).json()
+    listed = (await client.get(WEEK, headers=office)).json()["items"]
     assert [(r["project"], r["metric"], r["rate"]) for r in listed] == [
         ("HP-1", "attendance", "100.0"), ("HP-1", "wage_deposit", "100.0"),
         ("HP-2", "attendance", "50.0"), ("HX-1", "notice_board", None),
@@ -54,11 +54,11 @@ async def test_submit_read_and_district_totals(client: httpx.AsyncClient, login:
         "实名制考勤率", "8个100%", "HP-1 工地",
     )  # fmt: skip
     assert listed[1]["group_label"] == "一金三制"
-    own = (await client.get(WEEK, headers=hp)).json()
+    own = (await client.get(WEEK, headers=hp)).json()["items"]
     assert {r["district"] for r in own} == {"tj.hp"}
     assert (await client.get(WEEK, params={"district": "tj.hx"}, headers=hp)).status_code == 403
 
-    totals = (await client.get(f"{WEEK}/districts", headers=hp)).json()
+    totals = (await client.get(f"{WEEK}/districts", headers=hp)).json()["items"]
     summary = {(t["district"], t["metric"]): (t["projects"], t["numerator"], t["denominator"],
                                               t["rate"]) for t in totals}  # fmt: skip
     assert summary == {
@@ -67,11 +67,13 @@ async def test_submit_read_and_district_totals(client: httpx.AsyncClient, login:
         ("tj.hx", "notice_board"): (1, 0, 0, None),
     }
     hx_only = await client.get(f"{WEEK}/districts", params={"district": "tj.hx"}, headers=office)
-    assert [t["district"] for t in hx_only.json()] == ["tj.hx"]
+    assert [t["district"] for t in hx_only.json()["items"]] == ["tj.hx"]
 
     again = {**rows[1], "numerator": 3000}
     await client.put(WEEK, json={"rows": [again]}, headers=hp)
-    replaced = (await client.get(WEEK, params={"district": "tj.hp"}, headers=office)).json()
+    replaced = (await client.get(WEEK, params={"district": "tj.hp"}, headers=office)).json()[
+        "items"
+    ]
     assert [r["rate"] for r in replaced if r["project"] == "HP-2"] == ["100.0"]
     in_use = await client.delete("/api/v1/projects/HP-2", headers=office)
     assert in_use.status_code == 409
@@ -113,7 +115,7 @@ async def test_refusals_name_every_row(client: httpx.AsyncClient, login: Login) 
     assert (await client.put(WEEK, json={"rows": [good]}, headers=unit)).status_code == 403
     assert (await client.post(f"{WEEK}/upload", files=upload([]), headers=unit)).status_code == 403
     assert (await client.get(WEEK)).status_code == 401
-    assert (await client.get(WEEK, headers=office)).json() == []  # nothing half-saved
+    assert (await client.get(WEEK, headers=office)).json()["items"] == []  # nothing half-saved
 
 
 async def test_upload_with_bad_rows_saves_nothing(client: httpx.AsyncClient, login: Login) -> None:
@@ -136,7 +138,7 @@ async def test_upload_with_bad_rows_saves_nothing(client: httpx.AsyncClient, log
     assert error["details"][0]["message"] == "未知的项目编码：「HP-9」"
     assert error["details"][4]["message"] == "与第 2 行重复（同一项目同一指标）"
     assert error["message"].startswith("上传的指标有误，未保存任何数据：第 3 行「项目编码」")
-    assert (await client.get(WEEK, headers=office)).json() == []
+    assert (await client.get(WEEK, headers=office)).json()["items"] == []
 
     fixed = [
         rows[0],
@@ -145,7 +147,7 @@ async def test_upload_with_bad_rows_saves_nothing(client: httpx.AsyncClient, log
     ]
     saved = await client.post(f"{WEEK}/upload", files=upload(fixed), headers=office)
     assert saved.json() == {"saved": 3}, saved.text
-    listed = (await client.get(WEEK, headers=office)).json()
+    listed = (await client.get(WEEK, headers=office)).json()["items"]
     assert [(r["project"], r["metric"], r["rate"]) for r in listed] == [
         ("HP-1", "attendance", "93.8"), ("HP-2", "wage_deposit", "0.0"),
         ("HX-1", "notice_board", "100.0"),
@@ -164,6 +166,6 @@ async def test_district_uploads_only_its_own_projects(
     assert refused.json()["error"]["details"] == [
         {"row": 3, "column": "项目编码", "message": "只能报送本区（tj.hp）项目的指标"}
     ]
-    assert (await client.get(WEEK, headers=office)).json() == []
+    assert (await client.get(WEEK, headers=office)).json()["items"] == []
     own = await client.post(f"{WEEK}/upload", files=upload(mixed[:1]), headers=hp)
     assert own.json() == {"saved": 1}

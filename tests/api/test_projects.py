@@ -38,13 +38,17 @@ async def test_register_correct_list_and_delete(client: httpx.AsyncClient, login
     hx = {**SITE, "name": "河西区某道路", "district": "tj.hx", "project_type": "soe"}
     assert (await client.put(f"{PROJECTS}/JZ-2026-002", json=hx, headers=office)).status_code == 201
 
-    everything = (await client.get(PROJECTS, headers=office)).json()
+    everything = (await client.get(PROJECTS, headers=office)).json()["items"]
     assert [(p["code"], p["district"]) for p in everything] == [
         ("JZ-2026-001", "tj.hp"), ("JZ-2026-002", "tj.hx"),
     ]  # fmt: skip
-    only_hx = (await client.get(PROJECTS, params={"district": "tj.hx"}, headers=office)).json()
-    assert [p["code"] for p in only_hx] == ["JZ-2026-002"]
-    own = (await client.get(PROJECTS, headers=district)).json()
+    second = await client.get(PROJECTS, params={"limit": 1, "offset": 1}, headers=office)
+    assert [p["code"] for p in second.json()["items"]] == ["JZ-2026-002"]
+    assert (second.json()["total"], second.json()["limit"], second.json()["offset"]) == (2, 1, 1)
+    only_hx = await client.get(PROJECTS, params={"district": "tj.hx"}, headers=office)
+    assert [p["code"] for p in only_hx.json()["items"]] == ["JZ-2026-002"]
+    assert only_hx.json()["total"] == 1
+    own = (await client.get(PROJECTS, headers=district)).json()["items"]
     assert [p["code"] for p in own] == ["JZ-2026-001"]
     one = await client.get(f"{PROJECTS}/JZ-2026-001", headers=district)
     assert one.json()["name"] == "和平区某小区二期"
@@ -81,7 +85,7 @@ async def test_invalid_projects_are_named(client: httpx.AsyncClient, login: Logi
     bad_code = await client.put(f"{PROJECTS}/JZ 1", json=SITE, headers=office)
     assert bad_code.status_code == 422
     assert bad_code.json()["error"]["details"][0]["field"] == "code"
-    assert (await client.get(PROJECTS, headers=office)).json() == []
+    assert (await client.get(PROJECTS, headers=office)).json()["items"] == []
 
 
 async def test_who_may_register_and_see(client: httpx.AsyncClient, login: Login) -> None:
@@ -101,8 +105,10 @@ async def test_who_may_register_and_see(client: httpx.AsyncClient, login: Login)
     assert (await client.delete(f"{PROJECTS}/JZ-1", headers=unit)).status_code == 403
     foreign_list = await client.get(PROJECTS, params={"district": "tj.hp"}, headers=hx)
     assert foreign_list.status_code == 403
-    assert (await client.get(PROJECTS, headers=hx)).json() == []
-    assert [p["code"] for p in (await client.get(PROJECTS, headers=unit)).json()] == ["JZ-1"]
+    assert (await client.get(PROJECTS, headers=hx)).json()["items"] == []
+    assert [p["code"] for p in (await client.get(PROJECTS, headers=unit)).json()["items"]] == [
+        "JZ-1"
+    ]
     moved = await client.put(f"{PROJECTS}/JZ-1", json={**SITE, "district": "tj.hx"}, headers=office)
     assert moved.json()["district"] == "tj.hx"
     assert (await client.get(PROJECTS)).status_code == 401

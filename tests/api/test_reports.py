@@ -87,8 +87,12 @@ async def test_schedules_live_and_die_with_the_campaign(
 ) -> None:
     office, created = pian1.office, pian1.campaign
     url = f"/api/v1/campaigns/{created['id']}/report-schedules"
-    listed = (await client.get(url, headers=office)).json()
+    page = (await client.get(url, headers=office)).json()
+    listed = page["items"]
     assert [s["duty_key"] for s in listed] == SCHEDULED
+    assert page["total"] == len(SCHEDULED)
+    last = (await client.get(url, params={"offset": len(SCHEDULED) - 1}, headers=office)).json()
+    assert (last["items"], last["total"]) == (listed[-1:], len(SCHEDULED))
     runs = {
         s["duty_key"]: datetime.fromisoformat(s["next_runs"][0]).astimezone(SHANGHAI)
         for s in listed
@@ -137,7 +141,7 @@ async def test_schedules_live_and_die_with_the_campaign(
     assert closing.status_code == 202
 
     async def gone() -> bool:
-        return (await client.get(url, headers=office)).json() == []
+        return (await client.get(url, headers=office)).json()["items"] == []
 
     await eventually(gone)
     with pytest.raises(RPCError) as gone_for_good:
@@ -172,10 +176,23 @@ async def test_the_office_produces_a_report_now_and_everyone_downloads_it(
     book = openpyxl.load_workbook(io.BytesIO(xlsx.content))
     assert book.sheetnames[:2] == ["总体情况", "各区排名"]
     assert book["各区排名"]["B1"].value == "区"
+    year = sd.machine_today().year  # 成文日期 is the day it was made
+    for produced, number in ((report_id, 1), (again.json()["id"], 2)):  # 文号 without gaps
+        word = await client.get(f"/api/v1/reports/{produced}/docx", headers=office)
+        paragraphs = [p.text for p in docx.Document(io.BytesIO(word.content)).paragraphs]
+        assert paragraphs[:2] == [
+            "市根治欠薪工作领导小组办公室",
+            f"市根治欠薪工作领导小组办公室〔{year}〕{number}号",
+        ]
+        assert paragraphs[2].startswith("各区建筑工人管理服务平台三率每周通报（")
+        assert "五、下步工作" in paragraphs
+    rerun = await client.post(
+        url, json={"duty_key": "weekly-bulletin", "as_of": end.isoformat()}, headers=office
+    )
+    assert rerun.json()["id"] == report_id  # the same instant: the same report and 文号
     word = await client.get(f"/api/v1/reports/{report_id}/docx", headers=office)
-    paragraphs = [p.text for p in docx.Document(io.BytesIO(word.content)).paragraphs]
-    assert paragraphs[0].startswith("各区建筑工人管理服务平台三率每周通报（")
-    assert "五、下步工作" in paragraphs
+    kept = [p.text for p in docx.Document(io.BytesIO(word.content)).paragraphs][1]
+    assert kept == f"市根治欠薪工作领导小组办公室〔{year}〕1号"
 
     inbox = (await client.get("/api/v1/notifications", headers=district)).json()
     assert any(n["kind"] == "report" for n in inbox["items"])
@@ -306,23 +323,29 @@ async def test_the_same_instant_gives_the_same_report_and_a_foreign_case_is_refu
 ) -> None:
     office, created = pian1.office, pian1.campaign
     url = f"/api/v1/campaigns/{created['id']}/reports"
-    last = START + timedelta(days=4)  # the report covers the month so far, from the start
+    last = START + timedelta(days=4)
     as_of = sd.beijing_time(last + timedelta(days=1))
     at = {"duty_key": "monthly-bulletin", "as_of": as_of.isoformat()}
     first = (await client.post(url, json=at, headers=office)).json()
     again = (await client.post(url, json=at, headers=office)).json()
-    stamp = f"{last + timedelta(days=1):%Y%m%d}T0000"
+    # a monthly bulletin covers the last whole month: as of the first of the month asked in,
+    # unless that is the campaign's first month (then the month so far, from its start)
+    month = (last + timedelta(days=1)).replace(day=1)
+    covers_last_month = month > START
+    instant = month if covers_last_month else last + timedelta(days=1)
+    stamp = f"{instant:%Y%m%d}T0000"
     assert first["id"] == again["id"] == f"report:{created['id']}:monthly-bulletin:{stamp}"
     figures = [
         (await client.get(f"/api/v1/reports/{r['id']}", headers=office)).json()["figures"]
         for r in (first, again)
     ]
     assert figures[0] == figures[1]
-    since = max(START, last.replace(day=1))
+    until = month - timedelta(days=1) if covers_last_month else last
+    since = max(START, until.replace(day=1))
     assert figures[0]["period"]["label"] == (
-        f"{since.year}年{since.month}月{since.day}日—{last.month}月{last.day}日"
-        if since != last
-        else f"{last.year}年{last.month}月{last.day}日"
+        f"{since.year}年{since.month}月{since.day}日—{until.month}月{until.day}日"
+        if since != until
+        else f"{until.year}年{until.month}月{until.day}日"
     )
     await load_units(session_factory, "units-banzhu.yaml")
     town = await login("bz-hotline", Role.UNIT, "bz.rszx")

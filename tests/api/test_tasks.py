@@ -87,11 +87,11 @@ async def test_progress_then_complete_then_refuse_twice(
     task_id = await start_task("tj.rsj")
     headers = await login("rsj", Role.UNIT, "tj.rsj")
     moved = await client.post(
-        f"/api/v1/tasks/{task_id}/progress",
+        f"/api/v1/tasks/{task_id}/progress-reports",
         json={"percent": 60, "note": "已走访 12 家企业"},
         headers=headers,
     )
-    assert moved.status_code == 200
+    assert moved.status_code == 201
     assert (moved.json()["status"], moved.json()["progress"]) == ("in_progress", 60)
     done = await client.post(
         f"/api/v1/tasks/{task_id}/complete", json={"note": "全部完成"}, headers=headers
@@ -115,11 +115,11 @@ async def test_action_refusals(
     own = await login("rsj", Role.UNIT, "tj.rsj")
     other = await login("zjw", Role.UNIT, "tj.zjw")
     stranger = await client.post(
-        f"/api/v1/tasks/{task_id}/progress", json={"percent": 10}, headers=other
+        f"/api/v1/tasks/{task_id}/progress-reports", json={"percent": 10}, headers=other
     )
     assert stranger.status_code == 403
     too_much = await client.post(
-        f"/api/v1/tasks/{task_id}/progress", json={"percent": 150}, headers=own
+        f"/api/v1/tasks/{task_id}/progress-reports", json={"percent": 150}, headers=own
     )
     assert too_much.status_code == 422
     assert too_much.json()["error"]["details"][0]["field"] == "percent"
@@ -136,7 +136,7 @@ async def test_action_refusals(
     assert unknown.status_code == 422
     assert unknown.json()["error"]["message"] == "attachment_ids[0]: 附件 nope 不存在或不是您上传的"
     extra = await client.post(
-        f"/api/v1/tasks/{task_id}/progress", json={"percent": 10, "who": "x"}, headers=own
+        f"/api/v1/tasks/{task_id}/progress-reports", json={"percent": 10, "who": "x"}, headers=own
     )
     assert extra.status_code == 422
 
@@ -257,7 +257,9 @@ async def test_reassign_and_cancel_are_for_the_office(
     )
     assert cancelled.json()["status"] == "cancelled"
     zjw = await login("zjw", Role.UNIT, "tj.zjw")
-    late = await client.post(f"/api/v1/tasks/{task_id}/progress", json={"percent": 5}, headers=zjw)
+    late = await client.post(
+        f"/api/v1/tasks/{task_id}/progress-reports", json={"percent": 5}, headers=zjw
+    )
     assert late.status_code == 409
     assert late.json()["error"]["message"] == "任务已撤销，不能再操作"
 
@@ -280,7 +282,10 @@ async def test_notifications_mark_read(
     assert (
         await client.post("/api/v1/notifications/read", json={"ids": ids}, headers=office)
     ).json() == {"marked": 1}
-    assert (await client.get("/api/v1/notifications", headers=office)).json()["unread"] == 0
+    every = (await client.get("/api/v1/notifications", headers=office)).json()
+    assert (every["unread"], every["total"]) == (0, 1)
+    unread = await client.get("/api/v1/notifications", params={"unread": "true"}, headers=office)
+    assert (unread.json()["items"], unread.json()["total"]) == ([], 0)
     assert (
         await client.post("/api/v1/notifications/read", json={"ids": []}, headers=office)
     ).status_code == 422

@@ -10,12 +10,15 @@ from tests.api.conftest import Login
 
 async def test_units_list_and_children(client: httpx.AsyncClient, login: Login) -> None:
     headers = await login("u1", Role.UNIT, "tj.rsj")
-    everything = await client.get("/api/v1/units", headers=headers)
+    everything = await client.get("/api/v1/units", params={"limit": 500}, headers=headers)
     assert everything.status_code == 200
-    assert len(everything.json()) == 76
-    districts = await client.get("/api/v1/units", params={"parent": "tj"}, headers=headers)
-    kinds = [u["kind"] for u in districts.json()]
+    assert (everything.json()["total"], len(everything.json()["items"])) == (76, 76)
+    districts = await client.get(
+        "/api/v1/units", params={"parent": "tj", "limit": 500}, headers=headers
+    )
+    kinds = [u["kind"] for u in districts.json()["items"]]
     assert kinds.count("district") == 16
+    assert districts.json()["total"] == len(kinds)
     one = await client.get("/api/v1/units/tj.hp", headers=headers)
     assert one.json()["short_name"] == "和平区"
 
@@ -111,7 +114,7 @@ async def test_office_creates_and_lists_accounts(client: httpx.AsyncClient, logi
     assert created.json()["unit_code"] == "tj.hx"
     assert "password" not in created.text
     listed = await client.get("/api/v1/accounts", headers=headers)
-    assert [a["username"] for a in listed.json()] == ["hx-staff", "office"]
+    assert [a["username"] for a in listed.json()["items"]] == ["hx-staff", "office"]
     token = await client.post(
         "/api/v1/auth/token", data={"username": "hx-staff", "password": "a-long-password"}
     )
@@ -151,3 +154,50 @@ async def test_only_the_office_manages_accounts(client: httpx.AsyncClient, login
             headers=headers,
         )
         assert created.status_code == 403
+
+
+async def test_units_come_in_pages_cut_by_the_database(
+    client: httpx.AsyncClient, login: Login
+) -> None:
+    headers = await login("u1", Role.UNIT, "tj.rsj")
+    every = (await client.get("/api/v1/units", params={"limit": 500}, headers=headers)).json()
+    codes = [u["code"] for u in every["items"]]
+    assert codes == sorted(codes)
+    first = (await client.get("/api/v1/units", headers=headers)).json()
+    assert (first["total"], first["limit"], first["offset"], len(first["items"])) == (76, 50, 0, 50)
+    page = await client.get("/api/v1/units", params={"limit": 10, "offset": 70}, headers=headers)
+    assert page.json() == {"items": every["items"][70:], "total": 76, "limit": 10, "offset": 70}
+    beyond = (await client.get("/api/v1/units", params={"offset": 76}, headers=headers)).json()
+    assert (beyond["items"], beyond["total"]) == ([], 76)
+
+
+async def test_accounts_come_in_pages(client: httpx.AsyncClient, login: Login) -> None:
+    headers = await login("office", Role.OFFICE, "tj.office")
+    for name in ("a-one", "a-two", "a-three"):
+        spec = {"username": name, "password": "a-long-password", "role": "unit", "unit": "tj.rsj"}
+        assert (
+            await client.post("/api/v1/accounts", json=spec, headers=headers)
+        ).status_code == 201
+    page = await client.get("/api/v1/accounts", params={"limit": 2, "offset": 1}, headers=headers)
+    assert page.json()["total"] == 4
+    assert [a["username"] for a in page.json()["items"]] == ["a-three", "a-two"]
+    assert (page.json()["limit"], page.json()["offset"]) == (2, 1)
+
+
+async def test_a_window_out_of_bounds_is_422_naming_the_field(
+    client: httpx.AsyncClient, login: Login
+) -> None:
+    headers = await login("u1", Role.UNIT, "tj.rsj")
+    for params, field in (
+        ({"offset": 10_000_001}, "offset"),
+        ({"offset": 10**30}, "offset"),  # past any integer the database takes: still 422
+        ({"offset": -1}, "offset"),
+        ({"limit": 0}, "limit"),
+        ({"limit": 501}, "limit"),
+    ):
+        answer = await client.get("/api/v1/units", params=params, headers=headers)
+        assert answer.status_code == 422, params
+        error = answer.json()["error"]
+        assert error["code"] == "invalid_input"
+        assert [d["field"] for d in error["details"]] == [field], params
+        assert error["message"].startswith(f"输入内容有误：{field}：")

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from domain.plan.model import ReportKind
 from domain.reports.figures import DistrictRow
-from domain.reports.periods import period_for, report_id, scheduled_as_of
+from domain.reports.periods import period_for, report_id, report_instant, scheduled_as_of
 from domain.reports.ranking import rank_districts
 
 
@@ -67,3 +67,21 @@ def test_ranking_orders_by_the_three_rates_and_shares_ties() -> None:
         ]
     )
     assert [(r.rank, r.code) for r in ranked] == [(1, "b"), (2, "a"), (2, "c"), (4, "e"), (5, "d")]
+
+
+def test_a_monthly_bulletin_asked_for_covers_the_last_whole_month() -> None:
+    for asked in (bj(2026, 12, 1, 10, 30), bj(2026, 12, 15, 9), bj(2026, 12, 1)):
+        as_of = report_instant(ReportKind.MONTHLY, asked, START)
+        assert as_of == bj(2026, 12, 1)
+        covered = period_for(ReportKind.MONTHLY, as_of, START)
+        assert covered.label == "2026年11月20日—11月30日"  # November, from the campaign's start
+    january = report_instant(ReportKind.MONTHLY, bj(2027, 1, 3, 11), START)
+    assert period_for(ReportKind.MONTHLY, january, START).label == "2026年12月1日—12月31日"
+    # in its first month a campaign has no whole month behind it: the month so far
+    early = report_instant(ReportKind.MONTHLY, bj(2026, 11, 25, 16), START)
+    assert early == bj(2026, 11, 25, 16)
+    assert period_for(ReportKind.MONTHLY, early, START).label == (
+        "2026年11月20日—11月25日（截至16:00）"
+    )
+    weekly = report_instant(ReportKind.WEEKLY, bj(2026, 12, 1, 10, 30), START)
+    assert weekly == bj(2026, 12, 1, 10, 30)

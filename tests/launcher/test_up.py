@@ -178,7 +178,10 @@ def test_up_demo_crash_and_restart_keeps_everything(
     headers = login(first.base, "chief", "chief-password-1")
     assert httpx.get(f"{first.base}/api/v1/me", headers=headers).json()["unit"] == "tj.office"
     demo_headers = login(first.base, "office", password.group(1))
-    loaded = httpx.get(f"{first.base}/api/v1/units", headers=demo_headers).json()
+    every = {"limit": 500}
+    loaded = httpx.get(f"{first.base}/api/v1/units", params=every, headers=demo_headers).json()[
+        "items"
+    ]
     assert len([u for u in loaded if u["code"].startswith("tj")]) == 76
     assert {"bz", "mly", "sg", "hqz"} <= {u["code"] for u in loaded}
 
@@ -247,7 +250,8 @@ def test_up_demo_crash_and_restart_keeps_everything(
     again.wait_ready()
     headers = login(again.base, "chief", "chief-password-1")
     assert httpx.get(f"{again.base}/api/v1/me", headers=headers).status_code == 200
-    assert len(httpx.get(f"{again.base}/api/v1/units", headers=headers).json()) == len(loaded)
+    units = httpx.get(f"{again.base}/api/v1/units", params=every, headers=headers).json()
+    assert units["total"] == len(loaded)
     assert again.stop() == 0
     assert "已停止" in again.output()
     assert not (data / "runtime.json").exists()

@@ -15,11 +15,13 @@ from documents.report_docx import report_docx
 from documents.report_xlsx import report_xlsx
 from domain.plan.model import ReportKind
 from domain.reports.figures import ReportFigures
+from domain.reports.letterhead import DocumentNumber, Letterhead
 from domain.reports.periods import report_id
 from domain.reports.requests import GatherInput
 from ledger.cases.tables import CasePayment
 from ledger.reports.figures import gather
 from ledger.tasks.tables import Task, TaskEvent
+from ledger.units.accounts_table import Account
 from tests.ledger.report_dataset import (
     CAMPAIGN,
     _case,
@@ -32,6 +34,11 @@ from tests.ledger.report_dataset import (
 )
 
 WEEK_END = bj(2026, 12, 7)  # Monday: the week 11-30 … 12-06
+LETTERHEAD = Letterhead(
+    mark="市根治欠薪工作领导小组办公室", prefix="津治欠办",
+    number=DocumentNumber(year=2026, number=12, dated=date(2026, 12, 7)),
+    addressee="各区、各成员单位：", copy_to="市领导小组组长、副组长",
+)  # fmt: skip
 
 
 async def figures(
@@ -93,8 +100,8 @@ async def test_weekly_report_figures(db_session: AsyncSession) -> None:
     )
     assert (f.districts[1].fund_rate, f.districts[1].full_rate) == (None, None)
     assert [(r.unit, r.days_overdue, r.district_name) for r in f.overdue] == [
-        ("tj.hx", 4, "天津市河西区"),
-        ("tj.hb", 2, "天津市河北区"),
+        ("tj.hx", 4, "河西区"),
+        ("tj.hb", 2, "河北区"),
         ("tj.rsj", 2, None),
     ]
     assert [(e.unit, e.action, e.label, e.title) for e in f.escalations] == [
@@ -125,7 +132,7 @@ async def test_daily_monthly_and_special_figures(db_session: AsyncSession) -> No
     assert special.case is not None
     assert (special.case.case_number, special.case.district_name, special.case.leader) == (
         "C2",
-        "天津市河西区",
+        "河西区",
         "leader",
     )
 
@@ -174,13 +181,14 @@ async def test_a_rerun_after_later_data_gives_the_same_figures(db_session: Async
     assert (due["tj.hx"], due["tj.hb"]) == (2, 0)  # t8 was reassigned to 河西区 on 12-10
 
 
-async def test_the_files_hold_the_figures(db_session: AsyncSession) -> None:
+async def test_the_workbook_holds_the_figures(db_session: AsyncSession) -> None:
     await seed(db_session)
     f = await figures(db_session, "weekly-bulletin", WEEK_END)
     book = openpyxl.load_workbook(io.BytesIO(report_xlsx(f)))
     assert book.sheetnames == [
         "总体情况",
         "各区排名",
+        "各区三率",
         "逾期未完成单位",
         "约谈通报问责记录",
         "重大案件",
@@ -189,28 +197,39 @@ async def test_the_files_hold_the_figures(db_session: AsyncSession) -> None:
     assert summary[0] == "各区建筑工人管理服务平台三率每周通报（2026年11月30日—12月6日）"
     assert "逾期未完成3项" in summary[2]
     ranking = list(book["各区排名"].iter_rows(values_only=True))
-    assert ranking[0][:3] == ("排名", "区", "到期任务")
-    assert ranking[1] == (
-        1,
-        "天津市和平区",
-        2,
-        1,
-        "50.0%",
-        1,
-        1,
-        "100.0%",
-        "80.1%",
-        "78.8%",
-        "93.8%",
-    )
+    assert ranking[0] == ("排名", "区", "到期任务", "按时完成", "按时完成率", "受理案件",
+                          "办结案件", "结案率", "三率平均")  # fmt: skip
+    # rates are numbers (fractions in a percent format), so Excel sorts and sums them
+    assert ranking[1] == (1, "和平区", 2, 1, 0.5, 1, 1, 1,
+                          0.801)  # fmt: skip
+    assert book["各区排名"]["E2"].number_format == "0.0%"
+    assert book["各区排名"]["I3"].value == "—"  # 河西区 counted nothing: no number to sum
+    rates = list(book["各区三率"].iter_rows(values_only=True))
+    assert rates[0] == ("区", "实名制更新率", "项目经理到岗率", "监理总监到岗率", "三率平均",
+                        "一金三制落实率", "8个100%落实率")  # fmt: skip
+    # 和平区: 187/200 = 93.5%, 2/3 = 66.7%, mean 80.1%; projects 78.8% and 93.8%
+    assert rates[1] == ("和平区", 0.935, 0.667, "—", 0.801,
+                        0.788, 0.938)  # fmt: skip
     overdue = list(book["逾期未完成单位"].iter_rows(values_only=True))
-    assert overdue[1] == ("天津市河西区", "天津市河西区", "任务t3", "2026年12月2日", 4, "逾期预警")
+    assert overdue[1] == ("河西区", "河西区", "任务t3", datetime(2026, 12, 2), 4,
+                          "逾期预警")  # fmt: skip
+    assert book["逾期未完成单位"]["D2"].number_format == "yyyy-mm-dd"
     major = list(book["重大案件"].iter_rows(values_only=True))
-    assert major[1][:6] == ("C2", "天津市河西区", "用人单位C2", 40, 1200000, 200000)  # numbers
+    assert major[1][:6] == ("C2", "河西区", "用人单位C2", 40, 1200000, 200000)  # numbers
     assert book["重大案件"]["E2"].number_format == "#,##0.00"
-    document = docx.Document(io.BytesIO(report_docx(f)))
+
+
+async def test_the_bulletin_holds_the_figures(db_session: AsyncSession) -> None:
+    await seed(db_session)
+    f = await figures(db_session, "weekly-bulletin", WEEK_END)
+    document = docx.Document(io.BytesIO(report_docx(f, LETTERHEAD)))
     text = [p.text for p in document.paragraphs]
-    assert text[0] == summary[0]
+    assert text[:4] == [
+        "市根治欠薪工作领导小组办公室",
+        "津治欠办〔2026〕12号",
+        "各区建筑工人管理服务平台三率每周通报（2026年11月30日—12月6日）",
+        "各区、各成员单位：",
+    ]
     for heading in (
         "一、总体情况",
         "二、各区排名",
@@ -219,42 +238,68 @@ async def test_the_files_hold_the_figures(db_session: AsyncSession) -> None:
         "五、下步工作",
     ):
         assert heading in text
-    assert any(
-        "督促天津市河西区、天津市河北区、天津市人力资源和社会保障局等3个逾期单位" in p for p in text
-    )
+    assert text[-4:] == [
+        "市根治欠薪工作领导小组办公室",
+        "2026年12月7日",
+        "抄送：市领导小组组长、副组长。",
+        "市根治欠薪工作领导小组办公室\t2026年12月7日印发",
+    ]
+    assert any("督促河西区、河北区、市人社局等3个逾期单位" in p for p in text)
     assert any("推动1件未办结重大案件" in p for p in text)
-    ranking_table = document.tables[0]
-    assert [c.text for c in ranking_table.rows[1].cells][:2] == ["1", "天津市和平区"]
-    assert [c.text for c in document.tables[1].rows[1].cells][2:5] == [
+    ranking_table, rates_table = document.tables[0], document.tables[1]
+    assert [c.text for c in ranking_table.rows[1].cells][:2] == ["1", "和平区"]
+    assert [c.text for c in rates_table.rows[1].cells] == [
+        "和平区", "93.5%", "66.7%", "—", "80.1%", "78.8%", "93.8%"
+    ]  # fmt: skip
+    assert [c.text for c in document.tables[2].rows[1].cells][2:5] == [
         "任务t3",
-        "2026年12月2日",
+        "2026-12-02",
         "4",
     ]
+    assert len(document.tables) == 4  # 约谈通报问责: a sentence here, the rows in the workbook
+    assert any(p.startswith("本期督办阶梯共发出逾期预警2条、问责记录（约谈、通报候选）1条，"
+                            "涉及市人社局、河西区2个单位") for p in text)  # fmt: skip
+    major_table = document.tables[3]
+    assert [c.text for c in major_table.rows[0].cells] == [
+        "案件编号", "区", "用人单位", "涉及人数", "金额（万元）", "已支付（万元）", "状态", "包案领导"
+    ]  # fmt: skip
+    assert [c.text for c in major_table.rows[1].cells][4:6] == ["120.00", "20.00"]
 
 
 async def test_a_special_report_is_about_its_case(db_session: AsyncSession) -> None:
     await seed(db_session)
+    db_session.add(
+        Account(username="leader", display_name="张立", title="市领导小组副组长",
+                password_hash="x", role="leader", unit_code="tj")
+    )  # fmt: skip
+    await db_session.flush()
     f = await figures(db_session, "special-info", WEEK_END, "case:hotline_12345:C2")
+    assert f.title == "关于天津市根治欠薪冬季专项行动中河西区C2号重大欠薪案件的专报"
+    assert f.case is not None and f.case.leader == "张立（市领导小组副组长）"
+    assert (f.addressee, f.copy_to) == (
+        "天津市人民政府根治拖欠农民工工资工作领导小组：",
+        "天津市河西区",
+    )
     book = openpyxl.load_workbook(io.BytesIO(report_xlsx(f)))
     assert book.sheetnames == ["总体情况", "重大案件"]
-    document = docx.Document(io.BytesIO(report_docx(f)))
+    document = docx.Document(io.BytesIO(report_docx(f, LETTERHEAD)))
     text = [p.text for p in document.paragraphs]
     assert "一、案件基本情况" in text
-    assert any(
-        p.startswith("天津市河西区用人单位C2欠薪案件（编号C2），涉及劳动者40人") for p in text
-    )
+    assert any(p.startswith("河西区用人单位C2欠薪案件（编号C2），涉及劳动者40人") for p in text)
+    assert any("包案领导：张立（市领导小组副组长）" in p for p in text)
 
 
-async def test_a_long_table_is_cut_in_the_bulletin_and_whole_in_the_workbook(
+async def test_a_long_list_is_cut_in_the_bulletin_and_whole_in_the_workbook(
     db_session: AsyncSession,
 ) -> None:
     await seed(db_session)
     f = await figures(db_session, "weekly-bulletin", WEEK_END)
     many = f.model_copy(update={"overdue": f.overdue * 12})  # 36 rows
-    document = docx.Document(io.BytesIO(report_docx(many)))
-    assert len(document.tables[1].rows) == 1 + 30
-    assert "另有6条，详见同名表格（.xlsx）“逾期未完成单位”表。" in [
+    document = docx.Document(io.BytesIO(report_docx(many, LETTERHEAD)))
+    assert len(document.tables[2].rows) == 1 + 10
+    assert "另有26条，详见附件表格（.xlsx）“逾期未完成单位”表。" in [
         p.text for p in document.paragraphs
     ]
+    assert len(document.tables[0].rows) == 1 + 16  # every district, always
     book = openpyxl.load_workbook(io.BytesIO(report_xlsx(many)))
     assert book["逾期未完成单位"].max_row == 1 + 36

@@ -95,9 +95,18 @@ async def sign_in(browser: Browser, live_url: str) -> AsyncIterator[SignIn]:
     assert all(url.startswith(live_url) for url in requested), requested
 
 
+# Transitions (a dialog fading in, a tag zooming in) finish before the picture; endless ones
+# (a spinner) are given a second.
+SETTLED = """Promise.race([
+  Promise.all(document.getAnimations().map((a) => a.finished.catch(() => null))),
+  new Promise((done) => setTimeout(done, 1000)),
+])"""
+
+
 async def screenshot(page: Page, name: str) -> None:
     """Written for people to look at; the folder is ignored by git."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    await page.evaluate(SETTLED)
     await page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 

@@ -32,9 +32,8 @@ async def test_a_unit_sees_its_task_with_names_not_codes(
     await start_task("tj.rsj")
     await login("rsj-web", Role.UNIT, "tj.rsj")
     page = await sign_in("rsj-web")
-    row = page.locator("tr.task-row").first
-    await row.wait_for()
-    assert "市人社局" in await row.inner_text()
+    row = page.locator("tr.task-row", has_text="市人社局").first
+    await row.wait_for()  # names arrive with the unit list, after the rows
     assert "tj.rsj" not in await row.inner_text()
     await screenshot(page, "tasks-desk")
     phone = await sign_in("rsj-web", phone=True)

@@ -28,7 +28,7 @@ def task_state(
             task_id=f"task:{campaign}:{key}:{unit}",
             campaign_id=campaign,
             task_key=key,
-            title="广泛宣传《保障农民工工资支付条例》",
+            title=str(spec.pop("title", "广泛宣传《保障农民工工资支付条例》")),
             unit=unit,
             unit_ancestors=ancestors,
             deadline=deadline,

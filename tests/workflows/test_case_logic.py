@@ -19,6 +19,7 @@ from domain.cases.intake import ProjectType
 from domain.cases.records import CaseChange, RecordOutcome
 from domain.cases.settlement import Payer, Payment, TerminalRoute
 from domain.cases.state import (
+    CaseExtensionRequestInput,
     CaseState,
     CaseStatus,
     DecisionInput,
@@ -357,33 +358,47 @@ async def test_the_close_limit_may_be_extended_once_with_approval(harness) -> No
     await routed_and_verified(handle)
     assert (await handle.query(CaseWorkflow.current)).close_deadline == close
     asked = await handle.execute_update(
-        CaseWorkflow.request_extension, ReasonInput(actor=HANDLER, reason="企业资产正在拍卖")
+        CaseWorkflow.request_extension,
+        CaseExtensionRequestInput(actor=HANDLER, reason="企业资产正在拍卖", request_id="e1"),
     )
-    assert asked.extension_reason == "企业资产正在拍卖"
+    assert (asked.extension_reason, asked.extension_request_id) == ("企业资产正在拍卖", "e1")
     pending = await refused(
         handle.execute_update(
-            CaseWorkflow.request_extension, ReasonInput(actor=HANDLER, reason="再次申请")
+            CaseWorkflow.request_extension,
+            CaseExtensionRequestInput(actor=HANDLER, reason="再次申请", request_id="e2"),
         )
     )
     assert pending.type == "Conflict"
     by_unit = await refused(
         handle.execute_update(
-            CaseWorkflow.decide_extension, DecisionInput(actor=HANDLER, approve=True)
+            CaseWorkflow.decide_extension,
+            DecisionInput(actor=HANDLER, approve=True, request_id="e1"),
         )
     )
     assert by_unit.type == "Forbidden"
-    approved = await handle.execute_update(
-        CaseWorkflow.decide_extension, DecisionInput(actor=OFFICE, approve=True, reason="同意")
+    other = await refused(
+        handle.execute_update(
+            CaseWorkflow.decide_extension,
+            DecisionInput(actor=OFFICE, approve=True, reason="同意", request_id="e2"),
+        )
     )
+    assert (other.type, other.message) == ("NotFound", "延期申请 e2 不存在")
+    approved = await handle.execute_update(
+        CaseWorkflow.decide_extension,
+        DecisionInput(actor=OFFICE, approve=True, reason="同意", request_id="e1"),
+    )
+    assert approved.extension_request_id is None
     assert approved.close_deadline == nth_working_day(holiday.end, 1, calendar)
     assert approved.close_deadline_reason == "限时办结（60 个工作日），经批准延长 30 个工作日"
     once = await refused(
         handle.execute_update(
-            CaseWorkflow.request_extension, ReasonInput(actor=HANDLER, reason="还要延期")
+            CaseWorkflow.request_extension,
+            CaseExtensionRequestInput(actor=HANDLER, reason="还要延期", request_id="e3"),
         )
     )
     assert (once.type, once.message) == ("Conflict", "办结期限已延长过一次，不能再次申请")
     assert ledger.kinds()[-2:] == ["extension_requested", "extension_approved"]
+    assert [c.detail["request_id"] for c in ledger.changes[-2:]] == ["e1", "e1"]
     nothing = await refused(
         handle.execute_update(
             CaseWorkflow.decide_extension,

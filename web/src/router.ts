@@ -15,6 +15,11 @@ const routes: RouteRecordRaw[] = [
       // the guard below sends each role to its first section, once it knows who is signed in
       { path: "", name: "home", component: { render: () => null } },
       { path: "tasks", name: "tasks", component: () => import("@/views/TasksView.vue") },
+      { path: "tasks/:id", name: "task", component: () => import("@/views/TaskDetailView.vue"), meta: { section: "tasks" } },
+      { path: "notifications", name: "notifications", component: () => import("@/views/NotificationsView.vue") },
+      { path: "reports", name: "reports", component: () => import("@/views/ReportsView.vue") },
+      { path: "supervision", name: "supervision", component: () => import("@/views/SupervisionView.vue") },
+      { path: "accounts", name: "accounts", component: () => import("@/views/AccountsView.vue") },
       { path: "dashboard", name: "dashboard", component: () => import("@/views/DashboardView.vue") },
       { path: "campaigns", name: "campaigns", component: () => import("@/views/CampaignsView.vue") },
       { path: "leader", name: "leader", component: () => import("@/views/LeaderView.vue") },

@@ -19,6 +19,7 @@ from domain.cases.limits import (
     close_deadline,
 )
 from domain.cases.major import DEFAULT_MAJOR_RULE, MajorCaseRule, major_reasons
+from domain.cases.rules import check_extension_decision
 from domain.cases.settlement import (
     Payer,
     Payment,
@@ -28,6 +29,9 @@ from domain.cases.settlement import (
     payment_problem,
     revision_problem,
 )
+from domain.cases.state import DecisionInput
+from domain.refusal import Refusal
+from tests.workflows.case_fixtures import OFFICE, case_state
 
 CAL = WorkingCalendar()
 
@@ -155,3 +159,16 @@ def test_campaign_goals_tighten_matching_cases_only() -> None:
         date(2026, 11, 26), CaseSource.HOTLINE, ProjectType.SOCIAL, DEFAULT_LIMITS, goals, CAL
     )
     assert private == (date(2027, 2, 5), "专项行动目标：两清零（二）")
+
+
+def test_an_extension_decision_names_the_pending_request() -> None:
+    state = case_state(date(2027, 3, 1))
+    state.extension_reason = "企业资产正在拍卖"
+    state.extension_request_id = "e1"
+    check_extension_decision(state, DecisionInput(actor=OFFICE, approve=True, request_id="e1"))
+    with pytest.raises(Refusal) as stale:
+        check_extension_decision(state, DecisionInput(actor=OFFICE, approve=True, request_id="e0"))
+    assert (stale.value.kind, stale.value.code) == ("not_found", "extension_not_found")
+    # a request made before requests had ids (replayed histories, runs begun earlier)
+    state.extension_request_id = None
+    check_extension_decision(state, DecisionInput(actor=OFFICE, approve=True, request_id="any"))

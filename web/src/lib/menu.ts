@@ -13,8 +13,12 @@ const OVERSEERS: readonly Role[] = ["office", "leader", "district"]; // who watc
 export const SECTIONS: readonly Section[] = [
   { name: "dashboard", label: "驾驶舱", roles: OVERSEERS },
   { name: "leader", label: "我的包案督办", roles: ["leader"] },
-  { name: "tasks", label: "任务", roles: EVERYONE },
   { name: "campaigns", label: "专项行动", roles: OVERSEERS },
+  { name: "tasks", label: "任务", roles: EVERYONE },
+  { name: "notifications", label: "通知", roles: EVERYONE },
+  { name: "reports", label: "报告", roles: EVERYONE },
+  { name: "supervision", label: "督办清单", roles: ["office", "leader"] },
+  { name: "accounts", label: "账号管理", roles: ["office"] },
 ];
 
 export function sectionsFor(role: Role | undefined): Section[] {

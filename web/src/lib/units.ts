@@ -4,15 +4,25 @@ import { api, unwrap } from "@/api/client";
 
 const names: Record<string, string> = reactive({});
 const order: string[] = reactive([]);
+const parents: Record<string, string | null> = reactive({});
 let loading: Promise<void> | null = null;
 
-export function loadUnits(): Promise<void> {
-  loading ??= unwrap(api.GET("/api/v1/units")).then((units) => {
-    for (const unit of units) {
+/** Every unit, page by page (a city has hundreds). */
+async function readAll(): Promise<void> {
+  const limit = 500;
+  for (let offset = 0; ; offset += limit) {
+    const page = await unwrap(api.GET("/api/v1/units", { params: { query: { limit, offset } } }));
+    for (const unit of page.items) {
       names[unit.code] = unit.short_name || unit.name;
       order.push(unit.code);
+      parents[unit.code] = unit.parent_code;
     }
-  });
+    if (offset + limit >= page.total) return;
+  }
+}
+
+export function loadUnits(): Promise<void> {
+  loading ??= readAll();
   return loading;
 }
 
@@ -25,4 +35,11 @@ export function unitName(code: string | null | undefined): string {
 /** Every unit as {code, name}, in the API's order, for a select. */
 export function unitOptions(): { code: string; name: string }[] {
   return order.map((code) => ({ code, name: names[code] ?? code }));
+}
+
+/** A unit and every unit below it (a district's territory), as {code, name} for a select. */
+export function subtree(root: string): { code: string; name: string }[] {
+  const inside = (code: string | null | undefined): boolean =>
+    code === root || (code !== null && code !== undefined && inside(parents[code]));
+  return unitOptions().filter((unit) => inside(unit.code));
 }

@@ -1,7 +1,7 @@
 """dashboard: case and task tallies kept by triggers; task indexes for its lists and the leader
 
-Revision ID: 0013
-Revises: 0012
+Revision ID: 0015
+Revises: 0014
 Create Date: 2026-12-01 11:00:00
 """
 
@@ -11,8 +11,8 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0013"
-down_revision: str | None = "0012"
+revision: str = "0015"
+down_revision: str | None = "0014"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
