@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections import Counter
 from datetime import UTC, date, datetime
 
-from fastapi import APIRouter
 from pydantic import BaseModel
 
 from api.deps import OfficeActor, SessionDep
 from api.routes.campaigns import CampaignPlanBody, resolve_body
+from api.routing import resource_router
 
-router = APIRouter(prefix="/api/v1/campaigns", tags=["专项行动"])
+router = resource_router("campaigns", "专项行动")
 
 
 class PreviewPhase(BaseModel):
@@ -47,7 +47,7 @@ class CampaignPreview(BaseModel):
 @router.post(
     "/preview", response_model=CampaignPreview, summary="预览专项行动（领导小组办公室，不启动）"
 )
-async def preview(
+async def preview_campaign(
     body: CampaignPlanBody, actor: OfficeActor, session: SessionDep
 ) -> CampaignPreview:
     _plan, resolved = await resolve_body(body, session, datetime.now(UTC))

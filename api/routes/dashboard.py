@@ -3,11 +3,10 @@ campaign's progress, from indexed and pre-aggregated ledger tables."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
-from pydantic import BaseModel
-
 from api.deps import Actor, CurrentActor, SessionDep
 from api.errors import ApiError
+from api.paging import Page, PagingDep
+from api.routing import resource_router
 from domain.dashboard.figures import CampaignProgress, Dashboard
 from domain.units.roles import Role
 from infra.clock import today_in_beijing
@@ -16,7 +15,7 @@ from ledger.dashboard.campaigns import campaign_progress
 from ledger.dashboard.scope import scope_for, unit_tree
 from ledger.dashboard.service import dashboard
 
-router = APIRouter(prefix="/api/v1/dashboard", tags=["驾驶舱"])
+router = resource_router("dashboard", "驾驶舱")
 
 
 def _own_unit(actor: Actor) -> str | None:
@@ -27,7 +26,7 @@ def _own_unit(actor: Actor) -> str | None:
 
 
 @router.get("", response_model=Dashboard, summary="驾驶舱（本辖区；指定专项行动时含其阶段与任务）")
-async def overview(
+async def dashboard_figures(
     actor: CurrentActor, session: SessionDep, campaign: str | None = None
 ) -> Dashboard:
     own_unit = _own_unit(actor)
@@ -41,15 +40,13 @@ async def overview(
     )
 
 
-class CampaignProgressList(BaseModel):
-    items: list[CampaignProgress]
-    total: int
-
-
 @router.get(
-    "/campaigns", response_model=CampaignProgressList, summary="各专项行动的任务进度（本辖区）"
+    "/campaigns", response_model=Page[CampaignProgress], summary="各专项行动的任务进度（本辖区）"
 )
-async def progress(actor: CurrentActor, session: SessionDep) -> CampaignProgressList:
+async def campaign_progress_list(
+    actor: CurrentActor, session: SessionDep, paging: PagingDep
+) -> Page[CampaignProgress]:
     scope = scope_for(await unit_tree(session=session), _own_unit(actor), None)
     found = await campaign_progress(session=session, scope=scope, today=today_in_beijing())
-    return CampaignProgressList(items=found, total=len(found))
+    window = found[paging.offset : paging.offset + paging.limit]  # one row per campaign
+    return Page[CampaignProgress].of(window, len(found), paging)

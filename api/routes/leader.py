@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated
 
-from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
 from api.deps import CurrentActor, SessionDep
 from api.errors import ApiError
+from api.paging import Page, PagingDep
+from api.routing import resource_router
 from domain.units.roles import Role
 from infra.clock import today_in_beijing
 from ledger.tasks.leader import days_overdue, leader_tasks
 
-router = APIRouter(prefix="/api/v1/leader", tags=["任务"])
+router = resource_router("leader/tasks", "任务")
 
 
 class LeaderTaskRead(BaseModel):
@@ -30,33 +30,22 @@ class LeaderTaskRead(BaseModel):
     days_overdue: int
 
 
-class LeaderTaskPage(BaseModel):
-    items: list[LeaderTaskRead]
-    total: int
-    limit: int
-    offset: int
-
-
-@router.get("/tasks", response_model=LeaderTaskPage, summary="领导督办的任务（本人）")
-async def my_tasks(
-    actor: CurrentActor,
-    session: SessionDep,
-    include_closed: bool = False,
-    limit: Annotated[int, Query(ge=1, le=500)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
-) -> LeaderTaskPage:
+@router.get("", response_model=Page[LeaderTaskRead], summary="领导督办的任务（本人）")
+async def list_leader_tasks(
+    actor: CurrentActor, session: SessionDep, paging: PagingDep, include_closed: bool = False
+) -> Page[LeaderTaskRead]:
     if actor.role is not Role.LEADER:
         raise ApiError(403, "forbidden_role", "领导督办清单仅限领导账号")
     found, total = await leader_tasks(
         session=session,
         leader=actor.username,
         include_closed=include_closed,
-        limit=limit,
-        offset=offset,
+        limit=paging.limit,
+        offset=paging.offset,
     )
     today = today_in_beijing()
-    return LeaderTaskPage(
-        items=[
+    return Page[LeaderTaskRead].of(
+        [
             LeaderTaskRead(
                 id=f.task.id,
                 campaign_id=f.task.campaign_id,
@@ -71,7 +60,6 @@ async def my_tasks(
             )
             for f in found
         ],
-        total=total,
-        limit=limit,
-        offset=offset,
+        total,
+        paging,
     )

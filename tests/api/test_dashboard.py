@@ -142,6 +142,8 @@ async def test_a_district_sees_its_own_territory_ranked_among_all(
     assert progress == {
         "items": [{"campaign_id": CAMPAIGN, "total": 3, "completed": 1, "overdue": 1}],
         "total": 1,
+        "limit": 50,
+        "offset": 0,
     }
 
 

@@ -16,7 +16,7 @@ async def test_a_leader_sees_the_tasks_escalated_to_them(
     other = await login("li", Role.LEADER, "tj")
     await seed_dashboard(session_factory)  # a2 (open, 3 days overdue) and a1 (done) are wang's
     queue = (await client.get("/api/v1/leader/tasks", headers=wang)).json()
-    assert (queue["total"], queue["limit"], queue["offset"]) == (1, 100, 0)
+    assert (queue["total"], queue["limit"], queue["offset"]) == (1, 50, 0)
     [task] = queue["items"]
     assert task["id"] == f"task:{CAMPAIGN}:a2:tj.hp"
     assert (task["unit_code"], task["escalation"], task["step_label"], task["days_overdue"]) == (

@@ -85,7 +85,7 @@ async def test_a_refused_start_day_is_explained_by_the_field(
 ) -> None:
     office = await login("office", Role.OFFICE, "tj.office")
     plans = (await client.get("/api/v1/plans", headers=office)).json()
-    title = next(p["title"] for p in plans if p["key"] == "pian1-tianjin-winter")
+    title = next(p["title"] for p in plans["items"] if p["key"] == "pian1-tianjin-winter")
     page = await _open(sign_in, "office")
     far = (sd.machine_today() + timedelta(days=400)).isoformat()
     await _choose(page, title, far)

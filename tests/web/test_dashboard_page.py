@@ -106,8 +106,16 @@ async def test_a_click_on_a_figure_opens_the_list_behind_it(
     await page.locator('[data-figure="overdue.total"]').wait_for()
     assert "冬季专项行动" in await page.inner_text(".campaign-pick")
     await page.click('a:has([data-figure="overdue.total"])')
-    await page.wait_for_url(f"**/#/tasks?campaign={CAMPAIGN}&overdue=true")
-    await page.locator("h2:has-text('我的任务')").wait_for()
+    await page.wait_for_url(f"**/#/tasks?campaign={CAMPAIGN}&overdue=1")
+    rows = page.locator("tr.task-row")
+    await rows.first.wait_for()
+    titles = [(await r.locator("td").first.inner_text()).split("\n")[0] for r in await rows.all()]
+    assert sorted(titles) == ["任务a2", "任务b2"]  # the two overdue tasks the figure counts
+    await page.go_back()
+    await page.click('a:has([data-figure="step.warned"])')
+    await page.wait_for_url(f"**/#/tasks?campaign={CAMPAIGN}&escalation=warned")
+    await page.locator("tr.task-row", has_text="任务b2").wait_for()
+    assert await page.locator("tr.task-row").count() == 1
     await page.go_back()
     await page.locator('[data-figure="cases.district.tj.hp"]').click()
     await page.wait_for_url("**/#/cases?district=tj.hp")
