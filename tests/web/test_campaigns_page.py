@@ -18,14 +18,14 @@ from tests.api.campaign_helpers import (
     wait_until_launched,
 )
 from tests.api.conftest import Login
-from tests.web.conftest import SignIn, has_horizontal_scroll, screenshot
+from tests.web.conftest import SignIn, go_to, has_horizontal_scroll, screenshot
 
 TEMPLATE = "pian5-hongqiao-winter"  # three overlapping phases: the preview lists each
 
 
 async def _open(sign_in: SignIn, username: str, *, phone: bool = False) -> Page:
     page = await sign_in(username, phone=phone)
-    await page.goto(page.url.split("#")[0] + "#/campaigns")
+    await go_to(page, "campaigns")
     await page.locator("h2:has-text('专项行动')").wait_for()
     return page
 

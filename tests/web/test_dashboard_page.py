@@ -15,7 +15,7 @@ from tests.api.cases_data import clue
 from tests.api.conftest import Login
 from tests.api.dashboard_data import CAMPAIGN, seed_dashboard
 from tests.polling import eventually
-from tests.web.conftest import SignIn, has_horizontal_scroll, screenshot
+from tests.web.conftest import SignIn, go_to, has_horizontal_scroll, screenshot
 from tests.web.dashboard_figures import expected_figures, shown_figures
 
 CLUES = (  # district, sector, workers, amount: two districts, two sectors, one major case
@@ -33,7 +33,7 @@ async def _board(client: httpx.AsyncClient, headers: dict[str, str], campaign: s
 
 async def _open_dashboard(sign_in: SignIn, username: str, campaign: str, *, phone: bool = False):
     page = await sign_in(username, phone=phone)
-    await page.goto(page.url.split("#")[0] + f"#/dashboard?campaign={campaign}")
+    await go_to(page, f"dashboard?campaign={campaign}")
     await page.locator('[data-figure="cases.total"]').wait_for()
     return page
 
@@ -130,7 +130,7 @@ async def test_a_member_unit_has_no_dashboard(sign_in: SignIn, login: Login) -> 
     await login("rsj", Role.UNIT, "tj.rsj")
     page = await sign_in("rsj")
     assert await page.locator(".el-menu-item", has_text="驾驶舱").count() == 0
-    await page.goto(page.url.split("#")[0] + "#/dashboard")
+    await go_to(page, "dashboard")
     await page.locator(
         ".el-alert", has_text="驾驶舱仅限领导小组办公室、领导和区级账号查看"
     ).wait_for()

@@ -10,7 +10,7 @@ from tests.api.cases_data import clue
 from tests.api.conftest import Login
 from tests.api.dashboard_data import seed_dashboard
 from tests.polling import eventually
-from tests.web.conftest import SignIn, has_horizontal_scroll, screenshot
+from tests.web.conftest import SignIn, go_to, has_horizontal_scroll, screenshot
 
 
 async def test_a_leader_sees_a_major_case_and_their_supervised_task(
@@ -30,7 +30,7 @@ async def test_a_leader_sees_a_major_case_and_their_supervised_task(
     await eventually(queued)
     page = await sign_in("wang")
     assert await page.locator(".el-menu-item", has_text="我的包案督办").count() == 1
-    await page.goto(page.url.split("#")[0] + "#/leader")
+    await go_to(page, "leader")
     row = page.locator("tr.leader-case", has_text=registered.json()["case_number"])
     await row.wait_for()
     shown = await row.inner_text()
@@ -42,7 +42,7 @@ async def test_a_leader_sees_a_major_case_and_their_supervised_task(
     assert await page.inner_text("#leader-case-total") == "1 件"
     await screenshot(page, "leader-desk")
     phone = await sign_in("wang", phone=True)
-    await phone.goto(phone.url.split("#")[0] + "#/leader")
+    await go_to(phone, "leader")
     await phone.locator(".cards .leader-card").first.wait_for()
     assert not await has_horizontal_scroll(phone)
     await screenshot(phone, "leader-phone")
