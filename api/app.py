@@ -16,13 +16,16 @@ from api.routes import (
     auth,
     blacklist,
     calendar,
+    campaign_preview,
     campaigns,
     case_actions,
     case_imports,
     cases,
+    dashboard,
     hazards,
     health,
     indicators,
+    leader,
     notifications,
     plans,
     project_indicators,
@@ -70,6 +73,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         health, auth, units, accounts, plans, campaigns, tasks, attachments, case_imports,
         cases, case_actions, blacklist, hazards, indicators, project_indicators, projects,
         reports, notifications, supervision, calendar, webhooks,
+        campaign_preview, dashboard, leader,
     )  # fmt: skip
     for module in routers:
         app.include_router(module.router)

@@ -1,7 +1,7 @@
 """`make bench`: each figure beside a baseline measured in the same run on the same server.
 
 python -m benchmarks                  # every part, full sizes (about ten minutes)
-python -m benchmarks --part cases     # one part
+python -m benchmarks --part cases     # one part (campaigns, cases, reports, dashboard)
 python -m benchmarks --quick          # small sizes, to check the harness
 """
 
@@ -13,7 +13,14 @@ import asyncio
 import httpx
 from temporalio.worker import Worker
 
-from benchmarks import baseline, campaign_bench, case_bench, report_bench, scenarios
+from benchmarks import (
+    baseline,
+    campaign_bench,
+    case_bench,
+    dashboard_bench,
+    report_bench,
+    scenarios,
+)
 from benchmarks.context import CONCURRENCY, Bench
 from benchmarks.figures import table
 from benchmarks.noop import BASELINE_QUEUE, NoopWorkflow, TimerWorkflow, clock
@@ -25,6 +32,7 @@ PARTS = {
     "campaigns": campaign_bench.run,
     "cases": case_bench.run,
     "reports": report_bench.run,
+    "dashboard": dashboard_bench.run,
 }
 
 

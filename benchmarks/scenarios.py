@@ -80,9 +80,9 @@ async def add_towns(session_factory: async_sessionmaker[AsyncSession], per_distr
         await units.upsert_many(session=session, units=towns)
 
 
-async def token(http: httpx.AsyncClient) -> dict[str, str]:
+async def token(http: httpx.AsyncClient, username: str = "bench-office") -> dict[str, str]:
     answer = await http.post(
-        "/api/v1/auth/token", data={"username": "bench-office", "password": PASSWORD}
+        "/api/v1/auth/token", data={"username": username, "password": PASSWORD}
     )
     answer.raise_for_status()
     return {"Authorization": f"Bearer {answer.json()['access_token']}"}

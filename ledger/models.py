@@ -4,6 +4,7 @@ from ledger.calendar.tables import CalendarYear
 from ledger.campaigns.tables import Campaign, CampaignPhase
 from ledger.cases.imports_table import CaseImport, CaseImportRow
 from ledger.cases.tables import Case, CaseEvent, CaseParty, CasePayment
+from ledger.cases.tallies_table import CaseTally
 from ledger.enterprises.tables import BlacklistEntry, Enterprise
 from ledger.files.tables import Attachment
 from ledger.hazards.tables import Hazard, HazardEvent
@@ -12,6 +13,7 @@ from ledger.notifications.tables import Notification, UnitWebhook, WebhookDelive
 from ledger.projects.tables import Project
 from ledger.reports.tables import DocumentNumber, Report
 from ledger.tasks.tables import Escalation, Task, TaskEvent
+from ledger.tasks.tallies_table import TaskTally
 from ledger.units.accounts_table import Account
 from ledger.units.tables import Unit
 
@@ -28,6 +30,7 @@ __all__ = [
     "CaseImportRow",
     "CaseParty",
     "CasePayment",
+    "CaseTally",
     "DistrictIndicator",
     "DocumentNumber",
     "Enterprise",
@@ -41,6 +44,7 @@ __all__ = [
     "Report",
     "Task",
     "TaskEvent",
+    "TaskTally",
     "Unit",
     "UnitWebhook",
     "WebhookDelivery",

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import secrets
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import Any, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.deps import CurrentActor, OfficeActor, SessionDep, TemporalDep
 from api.errors import ApiError
@@ -17,7 +18,8 @@ from documents.plan_file import load_plan, plan_text
 from domain.campaigns import CampaignStart, CampaignState, resolution_horizon
 from domain.escalation import SHANGHAI
 from domain.plan.errors import PlanInvalid
-from domain.plan.resolve import resolve_plan
+from domain.plan.model import Plan
+from domain.plan.resolve import ResolvedCampaign, resolve_plan
 from domain.units.roles import Role
 from infra.clock import today_in_beijing
 from ledger.calendar import service as calendar
@@ -47,7 +49,9 @@ def _check_start(start: date, today: date) -> None:
     )
 
 
-class CampaignCreate(BaseModel):
+class CampaignPlanBody(BaseModel):
+    """Which plan and from which day: what a start and its preview share."""
+
     model_config = ConfigDict(extra="forbid")
 
     template: str | None = Field(default=None, description="方案模板 key（与 plan 二选一）")
@@ -56,14 +60,17 @@ class CampaignCreate(BaseModel):
         default=None,
         description="行动开始日期（北京时间，默认今天）；方案各日期相对此日推算，模板不写年份",
     )
-    title: str | None = Field(default=None, max_length=200)
-    supervising_leader: str | None = Field(default=None, description="督办包案领导的用户名")
 
     @model_validator(mode="after")
-    def _one_source(self) -> CampaignCreate:
+    def _one_source(self) -> Self:
         if (self.template is None) == (self.plan is None):
             raise ValueError("template 与 plan 须且只能提供一个")
         return self
+
+
+class CampaignCreate(CampaignPlanBody):
+    title: str | None = Field(default=None, max_length=200)
+    supervising_leader: str | None = Field(default=None, description="督办包案领导的用户名")
 
 
 class CampaignCreated(BaseModel):
@@ -122,13 +129,11 @@ def _plan_errors(error: PlanInvalid) -> ApiError:
     return ApiError(422, "invalid_plan", f"方案有误：{summary}", details)
 
 
-@router.post(
-    "", response_model=CampaignCreated, status_code=201, summary="启动专项行动（领导小组办公室）"
-)
-async def start_campaign_from_plan(
-    body: CampaignCreate, actor: OfficeActor, session: SessionDep, client: TemporalDep
-) -> CampaignCreated:
-    now = datetime.now(UTC)
+async def resolve_body(
+    body: CampaignPlanBody, session: AsyncSession, now: datetime
+) -> tuple[Plan, ResolvedCampaign]:
+    """The plan as a start would run it, or a 422 listing every error with its path: the start
+    and its preview both come through here."""
     if body.start is not None:
         _check_start(body.start, today_in_beijing())
     working = await calendar.working_calendar(session=session)
@@ -148,6 +153,17 @@ async def start_campaign_from_plan(
         )
     except PlanInvalid as error:
         raise _plan_errors(error) from None
+    return plan, resolved
+
+
+@router.post(
+    "", response_model=CampaignCreated, status_code=201, summary="启动专项行动（领导小组办公室）"
+)
+async def start_campaign_from_plan(
+    body: CampaignCreate, actor: OfficeActor, session: SessionDep, client: TemporalDep
+) -> CampaignCreated:
+    now = datetime.now(UTC)
+    plan, resolved = await resolve_body(body, session, now)
     if body.supervising_leader:
         leader = await accounts.get_by_username(session=session, username=body.supervising_leader)
         if leader is None or leader.role != Role.LEADER.value:

@@ -122,6 +122,10 @@ async def list_tasks(
     unit: str | None = None,
     led: Annotated[bool, Query(description="本单位牵头的措施中各单位的任务")] = False,
     q: Annotated[str | None, Query(max_length=100, description="标题中的词（须全部包含）")] = None,
+    escalation: Annotated[
+        str | None,
+        Query(pattern="^(reminded|warned|supervised|accountability)$", description="所处催办环节"),
+    ] = None,
     sort: TaskSort = TaskSort.DEADLINE,
     order: Literal["asc", "desc"] = "asc",
 ) -> Page[TaskRead]:
@@ -138,6 +142,7 @@ async def list_tasks(
             due_before=due_before,
             due_from=due_from,
             q=q,
+            escalation=escalation,
         ),
         today=today,
         limit=paging.limit,

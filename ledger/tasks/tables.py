@@ -22,6 +22,9 @@ from sqlalchemy.orm import Mapped, mapped_column
 from ledger.base import Base, Timestamped
 from ledger.campaigns.tables import JSONType
 
+_OPEN = "status IN ('open', 'in_progress')"  # the partial indexes' predicates (migration 0015)
+_SUPERVISED = "escalation IN ('supervised', 'accountability')"
+
 
 class Task(Timestamped, Base):
     __tablename__ = "tasks"
@@ -30,6 +33,14 @@ class Task(Timestamped, Base):
         Index("ix_tasks_campaign_progress", "campaign_id", "phase_key", "unit_code", "status"),
         Index("ix_tasks_overdue", "status", "deadline"),
         Index("ix_tasks_unlaunched", "campaign_id", "launched", "id"),
+        Index("ix_tasks_leader", "supervising_leader", "status"),  # the leader's queue
+        Index("ix_tasks_open_deadline", "campaign_id", "deadline", postgresql_where=text(_OPEN)),
+        Index(
+            "ix_tasks_supervised",
+            "campaign_id",
+            "deadline",
+            postgresql_where=text(f"{_OPEN} AND {_SUPERVISED}"),
+        ),
     )
 
     id: Mapped[str] = mapped_column(String(300), primary_key=True)  # the workflow id

@@ -103,6 +103,12 @@ SETTLED = """Promise.race([
 ])"""
 
 
+async def go_to(page: Page, route: str) -> None:
+    """Open a page of the workspace by its hash route (`tasks`, `dashboard?campaign=…`): each
+    role lands on its first section (the office on the dashboard), not always the inbox."""
+    await page.goto(page.url.split("#")[0] + f"#/{route}")
+
+
 async def screenshot(page: Page, name: str) -> None:
     """Written for people to look at; the folder is ignored by git."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)

@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from domain.units.roles import Role
 from tests.api.campaign_helpers import start_campaign, wait_until_launched
 from tests.api.conftest import Login, StartTask
-from tests.web.conftest import SignIn, has_horizontal_scroll, screenshot
+from tests.web.conftest import SignIn, go_to, has_horizontal_scroll, screenshot
 
 
 async def choose(page: Page, select: str, option: str) -> None:
@@ -35,6 +35,7 @@ async def test_an_urging_arrives_unread_and_opens_its_task(
     office_headers = await login("office-web", Role.OFFICE, "tj.office")
     await login("rsj-web", Role.UNIT, "tj.rsj")
     office = await sign_in("office-web")
+    await go_to(office, "tasks")
     await office.locator(f"a.task-link[data-task-id='{first}']:visible").click()
     await office.click("#action-urge")
     await office.fill("#reason-text", "请于本周五前报送宣传台账")
@@ -98,6 +99,7 @@ async def test_a_district_files_a_nil_report_and_downloads_the_weekly_bulletin(
 
     task_id = f"task:{created['id']}:report.phase-progress:tj.hp"
     page = await sign_in("hp-web")
+    await go_to(page, "tasks")
     await page.fill("input[aria-label='搜索任务名称']", "阶段进展")
     await expect(page.locator("a.task-link:visible")).to_have_count(1)
     await page.locator(f"a.task-link[data-task-id='{task_id}']:visible").click()

@@ -18,7 +18,7 @@ from ledger.units import accounts
 from tests import scenario_dates as sd
 from tests.api.conftest import PASSWORD, Login, StartTask
 from tests.polling import eventually
-from tests.web.conftest import SignIn, has_horizontal_scroll, screenshot
+from tests.web.conftest import SignIn, go_to, has_horizontal_scroll, screenshot
 
 FIELDS = (
     FigureField(key="enterprises-screened", label="排查企业", unit="家"),
@@ -29,6 +29,8 @@ ACTION_BUTTONS = ".actions button"
 
 async def open_task(page: Page, task_id: str) -> None:
     """From the inbox, as a person does: the task's title is a link."""
+    if "#/tasks" not in page.url:
+        await go_to(page, "tasks")
     await page.locator(f"a.task-link[data-task-id='{task_id}']:visible").click()
     await page.wait_for_selector("#task-title")
 

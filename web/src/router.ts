@@ -12,7 +12,8 @@ const routes: RouteRecordRaw[] = [
     path: "/",
     component: AppLayout,
     children: [
-      { path: "", name: "home", redirect: () => ({ name: sectionsFor(session.me?.role)[0]?.name ?? "tasks" }) },
+      // the guard below sends each role to its first section, once it knows who is signed in
+      { path: "", name: "home", component: { render: () => null } },
       { path: "tasks", name: "tasks", component: () => import("@/views/TasksView.vue") },
       { path: "tasks/:id", name: "task", component: () => import("@/views/TaskDetailView.vue"), meta: { section: "tasks" } },
       { path: "notifications", name: "notifications", component: () => import("@/views/NotificationsView.vue") },
@@ -27,6 +28,9 @@ const routes: RouteRecordRaw[] = [
       { path: "hazards/:id", name: "hazard", component: () => import("@/views/hazards/HazardDetailView.vue"), meta: { section: "hazards" } },
       { path: "blacklist", name: "blacklist", component: () => import("@/views/BlacklistView.vue") },
       { path: "projects", name: "projects", component: () => import("@/views/projects/ProjectsView.vue") },
+      { path: "dashboard", name: "dashboard", component: () => import("@/views/DashboardView.vue") },
+      { path: "campaigns", name: "campaigns", component: () => import("@/views/CampaignsView.vue") },
+      { path: "leader", name: "leader", component: () => import("@/views/LeaderView.vue") },
     ],
   },
 ];
@@ -50,5 +54,6 @@ export async function loadMe(): Promise<Me | null> {
 router.beforeEach(async (to) => {
   if (to.meta.public) return true;
   const me = await loadMe();
-  return me ? true : { name: "login", query: { next: to.fullPath } };
+  if (!me) return { name: "login", query: { next: to.fullPath } };
+  return to.name === "home" ? { name: sectionsFor(me.role)[0]?.name ?? "tasks" } : true;
 });

@@ -16,13 +16,14 @@ export class ApiFailure extends Error {
     super(message);
   }
 
-  /** The field a 422 names (`details: [{field, message}]`, or a message "field: …"), for
-   * showing next to it. */
+  /** The field a 422 names (`details: [{field, message}]`, `path` for a plan's errors, or a
+   * message "field: …"), for showing next to it. */
   fieldErrors(): Record<string, string> {
     const out: Record<string, string> = {};
     if (Array.isArray(this.details)) {
-      for (const item of this.details as { field?: string; message?: string }[]) {
-        if (item.field && item.message) out[item.field] = item.message;
+      for (const item of this.details as { field?: string; path?: string; message?: string }[]) {
+        const where = item.field ?? item.path;
+        if (where && item.message) out[where] = item.message;
       }
     }
     const named = /^([A-Za-z_][\w.[\]]*): (.+)$/.exec(this.message);

@@ -73,3 +73,25 @@ export const NOTIFICATION_KIND: Record<string, string> = {
   urge: "催办",
   report: "报告",
 };
+
+export const CAMPAIGN_STATUS: Record<string, string> = {
+  starting: "启动中",
+  running: "进行中",
+  closed: "已结束",
+  cancelled: "已撤销",
+};
+
+export const PHASE_STATUS: Record<string, string> = {
+  pending: "未开始",
+  open: "进行中",
+  closed: "已结束",
+};
+
+export const CASE_STATUS: Record<string, string> = {
+  registered: "已登记",
+  routed: "已分派",
+  verifying: "核实中",
+  resolving: "化解中",
+  closed: "已办结",
+  finished: "已销号",
+};

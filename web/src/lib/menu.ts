@@ -8,8 +8,12 @@ export interface Section {
 }
 
 const EVERYONE: readonly Role[] = ["office", "leader", "unit", "district"];
+const OVERSEERS: readonly Role[] = ["office", "leader", "district"]; // who watches a territory
 
 export const SECTIONS: readonly Section[] = [
+  { name: "dashboard", label: "驾驶舱", roles: OVERSEERS },
+  { name: "leader", label: "我的包案督办", roles: ["leader"] },
+  { name: "campaigns", label: "专项行动", roles: OVERSEERS },
   { name: "tasks", label: "任务", roles: EVERYONE },
   { name: "notifications", label: "通知", roles: EVERYONE },
   { name: "cases", label: "案件台账", roles: EVERYONE },

@@ -1,0 +1,1 @@
+"""The benchmarks' own code, run on small sizes against the test stack."""
