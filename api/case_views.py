@@ -43,6 +43,7 @@ class CaseRead(BaseModel):
     major: bool
     major_reasons: list[str]
     leader: str | None
+    leader_name: str | None
     task_force: list[str]
     escalation: str | None
     route: str | None
@@ -80,6 +81,8 @@ class PaymentRead(BaseModel):
 
 
 class CaseDetail(CaseRead):
+    description: str
+    general_contractor: str | None
     complainants: list[PartyRead]
     personal_data_masked: bool
     events: list[CaseEventRead]
@@ -118,6 +121,8 @@ async def detail(*, session: AsyncSession, actor: Actor, case: Case) -> CaseDeta
     masked = not await handles(actor, case, session)
     return CaseDetail(
         **CaseRead.model_validate(case).model_dump(),
+        description=case.description,
+        general_contractor=case.general_contractor,
         complainants=[
             party_view(p, masked) for p in await cases.parties(session=session, case_id=case.id)
         ],

@@ -20,6 +20,12 @@ _PYDANTIC_MESSAGES = {
     "string_pattern_mismatch": "格式不正确",
     "int_parsing": "应为整数",
     "decimal_parsing": "应为数字",
+    "decimal_max_places": "最多 {decimal_places} 位小数",
+    "decimal_max_digits": "数字位数过多",
+    "decimal_whole_digits": "整数部分位数过多",
+    "int_from_float": "应为整数",
+    "too_short": "至少填写 {min_length} 项",
+    "too_long": "最多填写 {max_length} 项",
     "float_parsing": "应为数字",
     "bool_parsing": "应为布尔值",
     "date_from_datetime_parsing": "应为日期（YYYY-MM-DD）",
@@ -87,7 +93,8 @@ def validation_details(errors: list[Any]) -> list[dict[str, Any]]:
     """Pydantic errors as {field, message, type}, messages in Chinese where we know them."""
     details = []
     for error in errors:
-        message = _PYDANTIC_MESSAGES.get(error.get("type", ""), error.get("msg", ""))
+        template = _PYDANTIC_MESSAGES.get(error.get("type", ""))
+        message = template.format(**error.get("ctx", {})) if template else error.get("msg", "")
         if error.get("type") in ("value_error", "assertion_error"):
             message = str(error.get("msg", "")).removeprefix("Value error, ")
         details.append(

@@ -111,6 +111,20 @@ TASK_CALENDAR_CHANGED = "calendar_changed"  # signal
 CURRENT = "current"  # the query every long-lived workflow answers with its state
 
 
+async def current_state(
+    client: Client, workflow_id: str, result_type: type[Result]
+) -> Result | None:
+    """A long-lived workflow's state as it answers now; None when there is no such workflow."""
+    handle = client.get_workflow_handle(workflow_id)
+    try:
+        state: Result = await handle.query(CURRENT, result_type=result_type)
+    except RPCError as error:
+        if error.status is not RPCStatusCode.NOT_FOUND:
+            raise
+        return None
+    return state
+
+
 async def start_campaign(client: Client, state: CampaignState) -> None:
     await client.start_workflow(
         WorkflowType.CAMPAIGN,

@@ -43,6 +43,7 @@ class BlacklistEntryRead(BaseModel):
 
     id: int
     credit_code: str
+    enterprise_name: str
     status: str
     reason: str
     case_ids: list[str]

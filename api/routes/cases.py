@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Annotated
 
-from fastapi import Response
+from fastapi import Depends, Response
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -13,9 +14,12 @@ from api.deps import Actor, CurrentActor, SessionDep, TemporalDep
 from api.errors import ApiError
 from api.paging import Page, PagingDep
 from api.routing import joined, resource_router
+from api.task_commands import actor_ref
 from documents.table_xlsx import table_workbook
+from domain.cases.available import CaseActionName, available_actions
 from domain.cases.identifiers import id_number_problems
 from domain.cases.intake import CaseIntake
+from domain.cases.state import CaseState, CaseStatus
 from domain.units.roles import Role
 from infra.clock import today_in_beijing
 from ledger.cases import service as cases
@@ -23,6 +27,7 @@ from ledger.cases.export import HEADERS, export_rows
 from ledger.cases.figures import figures as case_figures_of
 from ledger.cases.intake import new_case_state, territory_problem
 from ledger.units import service as units
+from workflows.client import current_state
 from workflows.client import register_case as start_or_join_case
 
 TAG = "欠薪案件"
@@ -88,11 +93,18 @@ async def register_case(
     )
 
 
-@case_router.get("", response_model=Page[CaseRead], summary="案件台账（默认本单位，新的在前）")
-async def list_cases(
+async def _scope(actor: Actor, session: AsyncSession) -> list[str] | None:
+    """A unit sees its own cases, a district its subtree, the office and leaders all."""
+    if actor.role is Role.UNIT:
+        return [actor.unit or ""]
+    if actor.role is Role.DISTRICT:
+        return sorted(await units.descendants(session=session, code=actor.unit or ""))
+    return None
+
+
+async def _listed(
     actor: CurrentActor,
     session: SessionDep,
-    paging: PagingDep,
     status: str | None = None,
     district: str | None = None,
     sector: str | None = None,
@@ -102,23 +114,29 @@ async def list_cases(
     min_amount: Decimal | None = None,
     max_amount: Decimal | None = None,
     overdue: bool = False,
-) -> Page[CaseRead]:
+) -> cases.CaseFilter:
+    """The list's filters within the account's scope: the list and its export share them."""
+    return cases.CaseFilter(
+        units=await _scope(actor, session),
+        status=status,
+        district=district,
+        sector=sector,
+        source=source,
+        project_type=project_type,
+        major=major,
+        min_amount=min_amount,
+        max_amount=max_amount,
+        overdue_on=today_in_beijing() if overdue else None,
+    )
+
+
+ListedCases = Annotated[cases.CaseFilter, Depends(_listed)]
+
+
+@case_router.get("", response_model=Page[CaseRead], summary="案件台账（默认本单位，新的在前）")
+async def list_cases(f: ListedCases, session: SessionDep, paging: PagingDep) -> Page[CaseRead]:
     found, total = await cases.search(
-        session=session,
-        f=cases.CaseFilter(
-            units=await _scope(actor, session),
-            status=status,
-            district=district,
-            sector=sector,
-            source=source,
-            project_type=project_type,
-            major=major,
-            min_amount=min_amount,
-            max_amount=max_amount,
-            overdue_on=today_in_beijing() if overdue else None,
-        ),
-        limit=paging.limit,
-        offset=paging.offset,
+        session=session, f=f, limit=paging.limit, offset=paging.offset
     )
     return Page[CaseRead].of([CaseRead.model_validate(c) for c in found], total, paging)
 
@@ -132,15 +150,6 @@ class Figures(BaseModel):
     closed_on_time: int
     on_time_closure_rate: Decimal | None
     major: int
-
-
-async def _scope(actor: Actor, session: AsyncSession) -> list[str] | None:
-    """A unit sees its own cases, a district its subtree, the office and leaders all."""
-    if actor.role is Role.UNIT:
-        return [actor.unit or ""]
-    if actor.role is Role.DISTRICT:
-        return sorted(await units.descendants(session=session, code=actor.unit or ""))
-    return None
 
 
 @case_router.get(
@@ -164,17 +173,10 @@ async def case_figures(
     return Figures(**await case_figures_of(session=session, f=f))
 
 
-@case_router.get("/export.xlsx", summary="导出案件台账（.xlsx，中文表头，不含个人信息）")
-async def export_cases(
-    actor: CurrentActor,
-    session: SessionDep,
-    status: str | None = None,
-    district: str | None = None,
-    major: bool | None = None,
-) -> Response:
-    f = cases.CaseFilter(
-        units=await _scope(actor, session), status=status, district=district, major=major
-    )
+@case_router.get(
+    "/export.xlsx", summary="导出案件台账（.xlsx，筛选条件同列表，中文表头，不含个人信息）"
+)
+async def export_cases(f: ListedCases, session: SessionDep) -> Response:
     found, _ = await cases.search(session=session, f=f, limit=100_000, offset=0)
     return Response(
         table_workbook("欠薪案件台账", HEADERS, export_rows(found)),
@@ -187,6 +189,26 @@ async def export_cases(
 async def case_detail(case_id: str, actor: CurrentActor, session: SessionDep) -> CaseDetail:
     case = await visible_case(session=session, actor=actor, case_id=case_id)
     return await detail(session=session, actor=actor, case=case)
+
+
+class CaseActions(BaseModel):
+    actions: list[CaseActionName]
+
+
+@case_router.get(
+    "/{case_id}/actions",
+    response_model=CaseActions,
+    summary="本账号现在可办理的操作（按案件状态与承办单位）",
+)
+async def list_case_actions(
+    case_id: str, actor: CurrentActor, session: SessionDep, client: TemporalDep
+) -> CaseActions:
+    """The forms the web page shows; each action is still decided when it is sent."""
+    case = await visible_case(session=session, actor=actor, case_id=case_id)
+    if case.status == CaseStatus.FINISHED:
+        return CaseActions(actions=[])
+    state = await current_state(client, case.id, CaseState)
+    return CaseActions(actions=available_actions(state, actor_ref(actor)) if state else [])
 
 
 @leader_router.get("", response_model=Page[CaseRead], summary="领导包案清单（本人，新的在前）")

@@ -16,6 +16,7 @@ from api.routing import resource_router
 from api.task_commands import actor_ref
 from api.updates import run_update
 from documents.table_xlsx import table_workbook
+from domain.hazards.available import HazardActionName, available_actions
 from domain.hazards.model import (
     CheckInput,
     FiveOnes,
@@ -36,7 +37,7 @@ from ledger.hazards import service as hazards
 from ledger.hazards.export import HEADERS, export_rows
 from ledger.hazards.tables import Hazard
 from ledger.units import service as units
-from workflows.client import HazardUpdate, UpdateName, start_hazard
+from workflows.client import HazardUpdate, UpdateName, current_state, start_hazard
 
 router = resource_router("hazards", "隐患")
 Arg = TypeVar("Arg")
@@ -250,3 +251,19 @@ async def follow_up_hazard(
         HazardUpdate.FOLLOW_UP,
         CheckInput(actor=actor_ref(actor), passed=body.passed, note=body.note),
     )
+
+
+class HazardActions(BaseModel):
+    actions: list[HazardActionName]
+
+
+@router.get("/{hazard_id}/actions", response_model=HazardActions, summary="本账号现在可办理的操作")
+async def list_hazard_actions(
+    hazard_id: str, actor: CurrentActor, session: SessionDep, client: TemporalDep
+) -> HazardActions:
+    """The forms the web page shows; each action is still decided when it is sent."""
+    hazard = await _visible(actor, session, hazard_id)
+    if hazard.status == HazardStatus.CLOSED:
+        return HazardActions(actions=[])
+    state = await current_state(client, hazard.id, HazardState)
+    return HazardActions(actions=available_actions(state, actor_ref(actor)) if state else [])

@@ -18,13 +18,15 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     func,
+    select,
     text,
 )
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, column_property, mapped_column
 
 from domain.cases.rules import OPEN
 from ledger.base import Base, Timestamped
 from ledger.campaigns.tables import JSONType
+from ledger.units.accounts_table import Account
 
 MONEY = Numeric(14, 2)
 
@@ -75,6 +77,13 @@ class Case(Timestamped, Base):
     major: Mapped[bool] = mapped_column(Boolean, default=False)
     major_reasons: Mapped[list[str]] = mapped_column(JSONType, default=list)
     leader: Mapped[str | None] = mapped_column(String(64))
+    # the leader as people know them (领导包案 names a person, not an account)
+    leader_name: Mapped[str | None] = column_property(
+        select(func.coalesce(Account.display_name, Account.username))
+        .where(Account.username == leader)
+        .scalar_subquery(),
+        expire_on_flush=False,
+    )
     task_force: Mapped[list[str]] = mapped_column(JSONType, default=list)  # 专案组
     escalation: Mapped[str | None] = mapped_column(String(32))
     route: Mapped[str | None] = mapped_column(String(16))

@@ -86,6 +86,7 @@ async def propose(
     )
     session.add(entry)
     await session.flush()
+    await session.refresh(entry, ["enterprise_name"])
     return entry
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import DateTime, ForeignKey, Identity, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import DateTime, ForeignKey, Identity, String, Text, select
+from sqlalchemy.orm import Mapped, column_property, mapped_column
 
 from domain.cases.blacklist import BlacklistStatus
 from ledger.base import Base, Timestamped
@@ -32,6 +32,11 @@ class BlacklistEntry(Timestamped, Base):
     listed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     removed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     history: Mapped[list[dict[str, Any]]] = mapped_column(JSONType, default=list)  # who, when, what
+    # the enterprise's name, read with the entry (a list names enterprises, not codes)
+    enterprise_name: Mapped[str] = column_property(
+        select(Enterprise.name).where(Enterprise.credit_code == credit_code).scalar_subquery(),
+        expire_on_flush=False,
+    )
 
     @property
     def removal_request_id(self) -> int | None:

@@ -40,6 +40,7 @@ async def test_listing_and_removal_with_approvals(
     assert (entry["status"], entry["case_ids"], entry["removal_request_id"]) == (
         "proposed", [case_id], None,
     )  # fmt: skip
+    assert entry["enterprise_name"] == "天津某劳务有限公司"  # a list names enterprises
     assert (await client.post("/api/v1/blacklist", json=body, headers=unit)).status_code == 409
     path = f"/api/v1/blacklist/{entry['id']}"
     assert (
@@ -51,6 +52,7 @@ async def test_listing_and_removal_with_approvals(
         )
     ).json()
     assert listed["status"] == "listed" and listed["listed_at"]
+    assert listed["enterprise_name"] == "天津某劳务有限公司"
     assert (
         await client.post(f"{path}/decision", json={"approve": True}, headers=office)
     ).status_code == 409
@@ -84,7 +86,9 @@ async def test_listing_and_removal_with_approvals(
         "removed",
     ]
     gone = await client.get("/api/v1/blacklist", params={"status": "removed"}, headers=office)
-    assert [e["id"] for e in gone.json()["items"]] == [entry["id"]]
+    assert [(e["id"], e["enterprise_name"]) for e in gone.json()["items"]] == [
+        (entry["id"], "天津某劳务有限公司")
+    ]
     assert gone.json()["total"] == 1
 
 

@@ -53,6 +53,7 @@ async def test_intake_refusals_name_the_field(client: httpx.AsyncClient, login: 
     money = await client.post("/api/v1/cases", json=clue(amount_claimed="12.345"), headers=hotline)
     assert money.status_code == 422
     assert money.json()["error"]["details"][0]["field"] == "amount_claimed"
+    assert money.json()["error"]["details"][0]["message"] == "最多 2 位小数"  # in Chinese
     nowhere = await client.post("/api/v1/cases", json=clue(district="tj.rsj"), headers=hotline)
     assert nowhere.status_code == 422
     assert nowhere.json()["error"]["message"] == "district: tj.rsj 不是已登记的区（或乡镇）"
@@ -159,6 +160,8 @@ async def test_major_case_goes_to_a_leaders_queue(
     assert [c["case_number"] for c in queue["items"]] == [registered.json()["case_number"]]
     detail = (await client.get(f"/api/v1/cases/{registered.json()['id']}", headers=leader)).json()
     assert detail["personal_data_masked"] is False  # the leader in charge handles it
+    assert (detail["leader"], detail["leader_name"]) == ("leader-wang", "leader-wang")
+    assert detail["description"] == "8 名工人反映 10 月、11 月工资未发"
     news = (await client.get("/api/v1/notifications", headers=leader)).json()
     assert news["items"][0]["title"].startswith("重大案件")
     assert (await client.get("/api/v1/leader/cases", headers=hotline)).status_code == 403
@@ -211,6 +214,12 @@ async def test_figures_and_export(
     assert len(rows) == 3
     assert {r[4] for r in rows[1:]} == {"已登记", "已办结"}
     assert "李红梅" not in str(rows)
+    # the export takes the list's filters: what the page shows is what the file holds
+    large = await client.get(
+        "/api/v1/cases/export.xlsx", params={"min_amount": "1000000"}, headers=office
+    )
+    large_rows = list(load_workbook(io.BytesIO(large.content)).active.iter_rows(values_only=True))
+    assert [r[2] for r in large_rows[1:]] == ["GJ-FIG-2"]
     assert (await client.get("/api/v1/cases/export.xlsx")).status_code == 401
 
 

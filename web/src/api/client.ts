@@ -16,8 +16,8 @@ export class ApiFailure extends Error {
     super(message);
   }
 
-  /** The field a 422 names (`details: [{field, message}]`, or `path` for a plan's errors),
-   * for showing next to it. */
+  /** The field a 422 names (`details: [{field, message}]`, `path` for a plan's errors, or a
+   * message "field: …"), for showing next to it. */
   fieldErrors(): Record<string, string> {
     const out: Record<string, string> = {};
     if (Array.isArray(this.details)) {
@@ -26,6 +26,8 @@ export class ApiFailure extends Error {
         if (where && item.message) out[where] = item.message;
       }
     }
+    const named = /^([A-Za-z_][\w.[\]]*): (.+)$/.exec(this.message);
+    if (named && !Object.keys(out).length) out[named[1]!] = named[2]!;
     return out;
   }
 }

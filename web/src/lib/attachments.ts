@@ -3,17 +3,21 @@ import { api, unwrap, type Schemas } from "@/api/client";
 
 export type Attachment = Schemas["AttachmentRead"];
 
+/** An upload's body (the form field `file`) in the typed shape the client expects; the form
+ * carries the file itself. For attachments, clue files and indicator sheets alike. */
+export function fileForm(file: File): { body: { file: string }; bodySerializer: () => FormData } {
+  return {
+    body: { file: file.name },
+    bodySerializer: () => {
+      const form = new FormData();
+      form.append("file", file);
+      return form;
+    },
+  };
+}
+
 export function uploadAttachment(file: File): Promise<Attachment> {
-  return unwrap(
-    api.POST("/api/v1/attachments", {
-      body: { file: file.name }, // the typed shape; the form below carries the file itself
-      bodySerializer: () => {
-        const form = new FormData();
-        form.append("file", file);
-        return form;
-      },
-    }),
-  );
+  return unwrap(api.POST("/api/v1/attachments", fileForm(file)));
 }
 
 /** A size as people read it: 12.3 KB, 4.5 MB. */

@@ -44,6 +44,11 @@ export function wanYuan(amount: string | number | null | undefined): string {
   return `${groupDigits(centsToString(wanCents), 2)} 万元`;
 }
 
+/** What is left of `amount` after `paid` (decimal strings), as a decimal string: 36000.00. */
+export function yuanLeft(amount: string, paid: string): string {
+  return centsToString(toCents(amount) - toCents(paid));
+}
+
 function toCents(text: string): bigint {
   const negative = text.startsWith("-");
   const [whole = "0", fraction = ""] = text.replace("-", "").split(".");

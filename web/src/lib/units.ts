@@ -5,6 +5,7 @@ import { api, unwrap } from "@/api/client";
 const names: Record<string, string> = reactive({});
 const order: string[] = reactive([]);
 const parents: Record<string, string | null> = reactive({});
+const kinds: Record<string, string> = reactive({});
 let loading: Promise<void> | null = null;
 
 /** Every unit, page by page (a city has hundreds). */
@@ -16,6 +17,7 @@ async function readAll(): Promise<void> {
       names[unit.code] = unit.short_name || unit.name;
       order.push(unit.code);
       parents[unit.code] = unit.parent_code;
+      kinds[unit.code] = unit.kind;
     }
     if (offset + limit >= page.total) return;
   }
@@ -32,9 +34,11 @@ export function unitName(code: string | null | undefined): string {
   return names[code] ?? code;
 }
 
-/** Every unit as {code, name}, in the API's order, for a select. */
-export function unitOptions(): { code: string; name: string }[] {
-  return order.map((code) => ({ code, name: names[code] ?? code }));
+/** Every unit as {code, name}, in the API's order, for a select; only those of the given
+ * kinds (district, town, member_unit …) when any are named. */
+export function unitOptions(...only: string[]): { code: string; name: string }[] {
+  const wanted = only.length ? order.filter((code) => only.includes(kinds[code] ?? "")) : order;
+  return wanted.map((code) => ({ code, name: names[code] ?? code }));
 }
 
 /** A unit and every unit below it (a district's territory), as {code, name} for a select. */
