@@ -137,7 +137,7 @@ async def seed(session_factory: async_sessionmaker[AsyncSession], sizes: Sizes) 
             )  # fmt: skip
     async with session_factory() as session:  # VACUUM runs outside a transaction
         connection = await session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
-        for table in ("tasks", "escalations", "hazards", "case_tallies", "district_indicators"):
+        for table in ("cases", "case_tallies", "tasks", "task_tallies", "escalations", "hazards"):
             await connection.execute(text(f"VACUUM ANALYZE {table}"))
 
 
