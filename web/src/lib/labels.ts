@@ -86,12 +86,3 @@ export const PHASE_STATUS: Record<string, string> = {
   open: "进行中",
   closed: "已结束",
 };
-
-export const CASE_STATUS: Record<string, string> = {
-  registered: "已登记",
-  routed: "已分派",
-  verifying: "核实中",
-  resolving: "化解中",
-  closed: "已办结",
-  finished: "已销号",
-};
