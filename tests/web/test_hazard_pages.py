@@ -113,6 +113,11 @@ async def test_the_hazard_list_filters_pages_and_exports(
     async with page.expect_download() as downloading:
         await page.click("#export-hazards")
     assert (await downloading.value).suggested_filename.startswith("隐患台账-")
+    linked = await sign_in("hp-rsj")  # as the dashboard links it: filtered by the address
+    await open_page(linked, live_url, "/hazards?risk=low&district=tj.hp")
+    await linked.wait_for_selector("tr.hazard-row")
+    await settled(linked)
+    assert await linked.locator("tr.hazard-row").count() == 1
     phone = await sign_in("hp-rsj", phone=True)
     await open_page(phone, live_url, "/hazards")
     await phone.locator(".hazard-card").first.wait_for()
