@@ -72,6 +72,8 @@ async def test_a_district_registers_a_project_and_uploads_its_week(
         ("和平区", "项目经理到岗率", 2, 3),
     )])  # fmt: skip
     await page.wait_for_selector("text=已保存 2 行")
+    # the week's table is read again after the save: wait for it rather than for the message
+    await page.wait_for_function("document.querySelectorAll('tr.indicator-row').length === 2")
     assert await cells(page, "tr.indicator-row") == [
         ["和平区", "项目经理到岗率", "2 / 3", "66.7%"],
         ["和平区", "实名制更新率", "187 / 200", "93.5%"],
